@@ -1,0 +1,149 @@
+/**
+ * The rules file, declared once. The TypeScript types are derived from these
+ * schemas and `bto schema` prints the JSON Schema generated from them, so the
+ * editor's autocomplete, the loader and the docs can never disagree.
+ *
+ * zod/mini (functional API) keeps the validator inside the widget's size budget.
+ */
+import { z } from 'zod/mini';
+
+const id = z.string().check(
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/),
+  z.describe('An identifier: letters, digits, "_", "-" and "." (not starting with a symbol).'),
+);
+
+/** Money as written by a product manager: a decimal amount in the product's currency (e.g. 399.00). */
+const money = z.number().check(z.describe('An amount in the product currency, e.g. 180 or 49.90. Stored as integer minor units.'));
+
+const optionSchema = z.strictObject({
+  label: z.string().check(z.minLength(1), z.describe('What the shopper reads, e.g. "Dual motor".')),
+  description: z.optional(z.string().check(z.describe('A longer sentence shown under the label.'))),
+  price: z.optional(money.check(z.describe('Price added when this option is chosen (may be negative). Default 0.'))),
+  components: z.optional(
+    z.array(id).check(z.describe('Ids of components (parts) this option consumes; see the top-level `components`.')),
+  ),
+  default: z.optional(z.boolean().check(z.describe('Marks the module\'s default option (at most one per module).'))),
+  swatch: z.optional(z.string().check(z.describe('A CSS colour shown as a swatch, e.g. "#6b4f3a".'))),
+  image: z.optional(z.string().check(z.describe('URL of a thumbnail, relative to the rules file.'))),
+});
+
+const moduleCommon = {
+  label: z.string().check(z.minLength(1), z.describe('The module\'s name as the shopper reads it, e.g. "Frame".')),
+  description: z.optional(z.string().check(z.describe('Help text shown with the module.'))),
+  optional: z.optional(z.boolean().check(z.describe('When true the module may stay empty (no value). Default false.'))),
+};
+
+const choiceModuleSchema = z.strictObject({
+  ...moduleCommon,
+  type: z.optional(z.literal('choice').check(z.describe('A module choosing one of `options` (the default type).'))),
+  options: z.record(id, optionSchema).check(z.describe('The options, by id, in display order.')),
+  default: z.optional(id.check(z.describe('Id of the default option (alternative to `default: true` on the option).'))),
+  display: z.optional(
+    z.enum(['auto', 'cards', 'swatches', 'select']).check(
+      z.describe('How the widget shows the options: cards, colour swatches, a select, or auto (by count). Default auto.'),
+    ),
+  ),
+});
+
+const numberModuleSchema = z.strictObject({
+  ...moduleCommon,
+  type: z.literal('number').check(z.describe('A numeric module: a value from min to max in steps.')),
+  min: z.number().check(z.describe('Smallest allowed value.')),
+  max: z.number().check(z.describe('Largest allowed value.')),
+  step: z.optional(z.number().check(z.describe('Distance between allowed values. Default 1.'))),
+  unit: z.optional(z.string().check(z.describe('Unit shown after the value, e.g. "cm".'))),
+  default: z.optional(z.number().check(z.describe('Default value. Default: min.'))),
+  pricePerStep: z.optional(money.check(z.describe('Price added per step above `priceFrom`. Default 0.'))),
+  priceFrom: z.optional(
+    z.number().check(z.describe('Value from which `pricePerStep` starts counting. Default: min.')),
+  ),
+});
+
+export const moduleSchema = z.union([numberModuleSchema, choiceModuleSchema]);
+
+/** A value in a condition: an option id, a number, null (no value: an optional module left empty), a list of those, or a numeric range. */
+const scalar = z.union([z.string(), z.number(), z.null()]);
+const range = z.strictObject({
+  min: z.optional(z.number().check(z.describe('Inclusive lower bound.'))),
+  max: z.optional(z.number().check(z.describe('Inclusive upper bound.'))),
+});
+export const conditionValueSchema = z.union([scalar, z.array(scalar), range]);
+const condition = z.record(id, conditionValueSchema).check(
+  z.describe('Module id -> allowed value(s): an option id, a number, null for "empty", a list, or {min,max}.'),
+);
+
+const ruleCommon = {
+  id: z.optional(id.check(z.describe('A unique rule id, named in explanations and errors.'))),
+  message: z.optional(
+    z.string().check(z.describe('The sentence a shopper sees when this rule makes an option unavailable.')),
+  ),
+};
+
+const implicationRuleSchema = z.strictObject({
+  ...ruleCommon,
+  when: z.optional(condition.check(z.describe('The rule applies when every listed module has one of the listed values. Omitted: always.'))),
+  require: z.optional(condition.check(z.describe('Each listed module must then take one of the listed values.'))),
+  exclude: z.optional(condition.check(z.describe('Each listed module must then avoid the listed values.'))),
+});
+
+const cell = z.union([z.string(), z.number(), z.null(), z.array(z.union([z.string(), z.number(), z.null()]))]);
+const tableRuleSchema = z.strictObject({
+  ...ruleCommon,
+  table: z.strictObject({
+    modules: z.array(id).check(z.minLength(1), z.describe('The modules the columns stand for, in order.')),
+    allow: z.optional(
+      z.array(z.array(cell)).check(
+        z.describe('Exactly these tuples are allowed. A cell is a value, a list of values, null (empty) or "*" (any).'),
+      ),
+    ),
+    forbid: z.optional(z.array(z.array(cell)).check(z.describe('These tuples are forbidden; all others are allowed.'))),
+  }),
+});
+
+export const ruleSchema = z.union([tableRuleSchema, implicationRuleSchema]);
+
+const componentSchema = z.strictObject({
+  label: z.optional(z.string().check(z.describe('A readable name for the part, e.g. "Walnut top".'))),
+  minutes: z.optional(
+    z.record(id, z.number().check(z.minimum(0))).check(z.describe('Work minutes per work centre, e.g. { assembly: 25 }.')),
+  ),
+  leadTimeDays: z.optional(
+    z.number().check(z.minimum(0), z.describe('Static lead time in workdays, used for the offline delivery estimate.')),
+  ),
+});
+
+const surchargeSchema = z.strictObject({
+  id: z.optional(id),
+  label: z.string().check(z.describe('The price line the shopper sees, e.g. "Walnut on a wide top".')),
+  when: condition.check(z.describe('Applies when every listed module has one of the listed values.')),
+  price: money.check(z.describe('Amount added (or, negative, discounted) when `when` holds.')),
+});
+
+export const rulesFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  product: z.strictObject({
+    id: id.check(z.describe('Product id, used in URLs, quotes and orders.')),
+    name: z.string().check(z.minLength(1), z.describe('Product name shown to shoppers.')),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/), z.describe('ISO 4217 currency code, e.g. EUR.')),
+    basePrice: money.check(z.describe('Price of the product before options.')),
+    description: z.optional(z.string()),
+    image: z.optional(z.string().check(z.describe('Poster image URL, relative to the rules file.'))),
+  }),
+  modules: z.record(id, moduleSchema).check(z.describe('The modules (choices) of the product, by id, in display order.')),
+  rules: z.optional(z.array(ruleSchema).check(z.describe('Compatibility rules and tables.'))),
+  prices: z.optional(z.array(surchargeSchema).check(z.describe('Conditional surcharges or discounts.'))),
+  components: z.optional(
+    z.record(id, componentSchema).check(z.describe('Parts and the work they need, by id; options refer to them.')),
+  ),
+  view: z.optional(z.unknown().check(z.describe('The 3D preview description (see README, "view").'))),
+});
+
+export type RulesFile = z.infer<typeof rulesFileSchema>;
+export type ModuleSpec = z.infer<typeof moduleSchema>;
+export type ChoiceModuleSpec = z.infer<typeof choiceModuleSchema>;
+export type NumberModuleSpec = z.infer<typeof numberModuleSchema>;
+export type OptionSpec = z.infer<typeof optionSchema>;
+export type RuleSpec = z.infer<typeof ruleSchema>;
+export type ConditionValue = z.infer<typeof conditionValueSchema>;
+export type Condition = Record<string, ConditionValue>;
+export type ComponentSpec = z.infer<typeof componentSchema>;

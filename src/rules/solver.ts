@@ -1,0 +1,639 @@
+/**
+ * A finite-domain constraint solver made for configuration: few variables
+ * (modules), small domains (options), and two kinds of constraints:
+ *
+ * - clauses over set literals ("frame is basic OR width is in 100..160"),
+ *   propagated like SAT clauses: when one literal is left, its set is enforced;
+ * - tables, propagated to generalized arc consistency with a compact-table
+ *   style bitset of the rows still alive (Demeulenaere et al., CP 2016), so a
+ *   30,000-row table costs a few hundred word operations per change.
+ *
+ * Search is maintain-arc-consistency depth-first with binary branching
+ * (x = v, then x != v) and dom/wdeg variable ordering. It is complete, so every
+ * query answers exactly. It never uses eval or code generation (runs under a
+ * strict Content-Security-Policy).
+ *
+ * Invariants:
+ * - `state` holds every piece of backtrackable data as 32-bit words: the
+ *   domains, each table's live-row bitset, and each table's snapshot of the
+ *   domains it last saw. Every write goes through `write()`, which trails the
+ *   old word once per level, so backtracking restores all of them together.
+ * - Level 0 is the root propagated with all rules enabled. A query pushes
+ *   levels above it and always returns to level 0.
+ */
+import type { CompiledModel } from './model.js';
+
+const popcount = (x: number): number => {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+};
+
+/** A set of value indices of one module, as words. */
+export type Mask = Uint32Array;
+
+export interface SolveOptions {
+  /** Domain restrictions: module index -> allowed values. */
+  assume?: ReadonlyArray<readonly [number, Mask]>;
+  /** Per flat value index (see `valueOffset`), higher is tried first. */
+  score?: Int32Array;
+  /** Pick modules in index order instead of dom/wdeg (gives the lexicographically first solution). */
+  staticOrder?: boolean;
+  /** Rule groups switched on (all when omitted). */
+  enabled?: Uint8Array;
+}
+
+export class Solver {
+  readonly moduleCount: number;
+  readonly domSize: Int32Array;
+  readonly words: Int32Array;
+  readonly off: Int32Array;
+  /** Flat value index of module m's value 0. */
+  readonly valueOffset: Int32Array;
+  readonly totalValues: number;
+  readonly ruleCount: number;
+  /** False when the rules (all enabled) admit no configuration at all. */
+  readonly rootConsistent: boolean;
+
+  private state: Uint32Array;
+  private stamp: Int32Array;
+  private pristine: Uint32Array;
+  private root: Uint32Array | null = null;
+  private trailIdx = new Int32Array(1024);
+  private trailOld = new Uint32Array(1024);
+  private trailStamp = new Int32Array(1024);
+  private trailLen = 0;
+  private levelStart: number[] = [];
+  private level = 0;
+
+  // Constraints: ids 0..clauseCount-1 are clauses, then tables.
+  private clauseCount: number;
+  private cRule: Int32Array;
+  private cLitStart: Int32Array;
+  private litModule: Int32Array;
+  private litMask: Int32Array;
+  private maskPool: Uint32Array;
+  private tableCount: number;
+  private tRule: Int32Array;
+  private tModules: Int32Array[];
+  private tWords: Int32Array;
+  private tCurr: Int32Array;
+  private tSnap: Int32Array[];
+  private tExact: Int32Array[];
+  private tWild: Int32Array[];
+  private supPool: Uint32Array;
+  private tResidue: Int32Array[];
+  private watch: Int32Array[];
+  private weight: Float64Array;
+  private modWeight: Float64Array;
+  private enabled: Uint8Array;
+  private allEnabled: Uint8Array;
+  private queue: Int32Array;
+  private inQueue: Uint8Array;
+  private qHead = 0;
+  private qLen = 0;
+  private scratch: Uint32Array;
+
+  constructor(model: CompiledModel) {
+    const mods = model.modules;
+    const n = (this.moduleCount = mods.length);
+    this.domSize = new Int32Array(n);
+    this.words = new Int32Array(n);
+    this.off = new Int32Array(n);
+    this.valueOffset = new Int32Array(n);
+    let w = 0;
+    let vo = 0;
+    for (let m = 0; m < n; m++) {
+      const size = mods[m].values.length;
+      this.domSize[m] = size;
+      this.words[m] = (size + 31) >>> 5;
+      this.off[m] = w;
+      this.valueOffset[m] = vo;
+      w += this.words[m];
+      vo += size;
+    }
+    this.totalValues = vo;
+    this.ruleCount = model.rules.length;
+
+    const clauses = model.constraints.filter((c) => c.kind === 'clause');
+    const tables = model.constraints.filter((c) => c.kind === 'table');
+    this.clauseCount = clauses.length;
+    this.tableCount = tables.length;
+
+    // Clause literal masks.
+    let litTotal = 0;
+    let maskWords = 0;
+    for (const c of clauses) {
+      litTotal += c.lits.length;
+      for (const [m] of c.lits) maskWords += this.words[m];
+    }
+    this.cRule = new Int32Array(clauses.length);
+    this.cLitStart = new Int32Array(clauses.length + 1);
+    this.litModule = new Int32Array(litTotal);
+    this.litMask = new Int32Array(litTotal);
+    this.maskPool = new Uint32Array(Math.max(1, maskWords));
+    let li = 0;
+    let mp = 0;
+    clauses.forEach((c, ci) => {
+      this.cRule[ci] = c.rule;
+      this.cLitStart[ci] = li;
+      for (const [m, values] of c.lits) {
+        this.litModule[li] = m;
+        this.litMask[li] = mp;
+        for (const v of values) this.maskPool[mp + (v >>> 5)] |= 1 << (v & 31);
+        mp += this.words[m];
+        li++;
+      }
+    });
+    this.cLitStart[clauses.length] = li;
+
+    // Tables: live rows, snapshots, exact and wildcard supports.
+    this.tRule = new Int32Array(tables.length);
+    this.tModules = [];
+    this.tWords = new Int32Array(tables.length);
+    this.tCurr = new Int32Array(tables.length);
+    this.tSnap = [];
+    this.tExact = [];
+    this.tWild = [];
+    this.tResidue = [];
+    let supWords = 0;
+    tables.forEach((t) => {
+      const W = (t.rows.length + 31) >>> 5;
+      for (const m of t.modules) supWords += W * (this.domSize[m] + 1);
+    });
+    this.supPool = new Uint32Array(Math.max(1, supWords));
+    let sp = 0;
+    tables.forEach((t, ti) => {
+      const W = (t.rows.length + 31) >>> 5;
+      this.tRule[ti] = t.rule;
+      this.tModules.push(Int32Array.from(t.modules));
+      this.tWords[ti] = W;
+      this.tCurr[ti] = w;
+      w += W;
+      const snaps = new Int32Array(t.modules.length);
+      const exact = new Int32Array(t.modules.length);
+      const wild = new Int32Array(t.modules.length);
+      const residues = new Int32Array(t.modules.reduce((s, m) => s + this.domSize[m], 0));
+      t.modules.forEach((m, j) => {
+        snaps[j] = w;
+        w += this.words[m];
+        exact[j] = sp;
+        sp += W * this.domSize[m];
+        wild[j] = sp;
+        sp += W;
+      });
+      t.rows.forEach((row, r) => {
+        const bit = 1 << (r & 31);
+        const word = r >>> 5;
+        row.forEach((cell, j) => {
+          if (cell < 0) this.supPool[wild[j] + word] |= bit;
+          else this.supPool[exact[j] + cell * W + word] |= bit;
+        });
+      });
+      this.tSnap.push(snaps);
+      this.tExact.push(exact);
+      this.tWild.push(wild);
+      this.tResidue.push(residues);
+    });
+
+    // Initial state: full domains, all rows alive, snapshots = full domains.
+    this.state = new Uint32Array(w);
+    for (let m = 0; m < n; m++) this.fillFull(this.state, this.off[m], this.domSize[m]);
+    tables.forEach((t, ti) => {
+      this.fillFull(this.state, this.tCurr[ti], t.rows.length);
+      t.modules.forEach((m, j) => this.fillFull(this.state, this.tSnap[ti][j], this.domSize[m]));
+    });
+    this.stamp = new Int32Array(w).fill(-1);
+    this.pristine = this.state.slice();
+    this.scratch = new Uint32Array(Math.max(1, ...Array.from(this.words)));
+
+    // Watches: module -> constraints.
+    const watchLists: number[][] = Array.from({ length: n }, () => []);
+    for (let c = 0; c < clauses.length; c++)
+      for (let l = this.cLitStart[c]; l < this.cLitStart[c + 1]; l++) watchLists[this.litModule[l]].push(c);
+    tables.forEach((t, ti) => t.modules.forEach((m) => watchLists[m].push(clauses.length + ti)));
+    this.watch = watchLists.map((l) => Int32Array.from(new Set(l)));
+    const cc = clauses.length + tables.length;
+    this.weight = new Float64Array(cc).fill(1);
+    this.modWeight = new Float64Array(n);
+    this.queue = new Int32Array(cc + 1);
+    this.inQueue = new Uint8Array(cc);
+    this.allEnabled = new Uint8Array(this.ruleCount).fill(1);
+    this.enabled = this.allEnabled;
+
+    this.rootConsistent = this.propagateAll();
+    this.root = this.rootConsistent ? this.state.slice() : null;
+    this.trailLen = 0;
+    this.stamp.fill(-1);
+  }
+
+  private fillFull(a: Uint32Array, at: number, bits: number): void {
+    const W = (bits + 31) >>> 5;
+    for (let i = 0; i < W; i++) a[at + i] = 0xffffffff;
+    if (bits & 31) a[at + W - 1] = (1 << (bits & 31)) - 1;
+  }
+
+  /** A mask holding the given value indices of module m. */
+  mask(m: number, values: Iterable<number>): Mask {
+    const out = new Uint32Array(this.words[m]);
+    for (const v of values) out[v >>> 5] |= 1 << (v & 31);
+    return out;
+  }
+
+  // ---- trailed state -------------------------------------------------------
+
+  private write(i: number, value: number): void {
+    const s = this.state;
+    if (s[i] === value >>> 0) return;
+    if (this.stamp[i] !== this.level) {
+      if (this.trailLen === this.trailIdx.length) this.growTrail();
+      this.trailIdx[this.trailLen] = i;
+      this.trailOld[this.trailLen] = s[i];
+      this.trailStamp[this.trailLen] = this.stamp[i];
+      this.trailLen++;
+      this.stamp[i] = this.level;
+    }
+    s[i] = value;
+  }
+
+  private growTrail(): void {
+    const size = this.trailIdx.length * 2;
+    const idx = new Int32Array(size);
+    idx.set(this.trailIdx);
+    const old = new Uint32Array(size);
+    old.set(this.trailOld);
+    const st = new Int32Array(size);
+    st.set(this.trailStamp);
+    this.trailIdx = idx;
+    this.trailOld = old;
+    this.trailStamp = st;
+  }
+
+  private pushLevel(): void {
+    this.levelStart.push(this.trailLen);
+    this.level++;
+  }
+
+  private popTo(level: number): void {
+    while (this.level > level) {
+      const start = this.levelStart.pop()!;
+      for (let t = this.trailLen - 1; t >= start; t--) {
+        const i = this.trailIdx[t];
+        this.state[i] = this.trailOld[t];
+        this.stamp[i] = this.trailStamp[t];
+      }
+      this.trailLen = start;
+      this.level--;
+    }
+  }
+
+  // ---- domains -------------------------------------------------------------
+
+  size(m: number): number {
+    let c = 0;
+    const o = this.off[m];
+    for (let i = 0; i < this.words[m]; i++) c += popcount(this.state[o + i]);
+    return c;
+  }
+
+  has(m: number, v: number): boolean {
+    return (this.state[this.off[m] + (v >>> 5)] & (1 << (v & 31))) !== 0;
+  }
+
+  /** The current domain of module m as value indices. */
+  domain(m: number): number[] {
+    const out: number[] = [];
+    const o = this.off[m];
+    for (let i = 0; i < this.words[m]; i++) {
+      let x = this.state[o + i];
+      while (x) {
+        const b = 31 - Math.clz32(x & -x);
+        out.push(i * 32 + b);
+        x &= x - 1;
+      }
+    }
+    return out;
+  }
+
+  /** dom(m) &= mask (mask words at `pool[at..]`). Returns false on a wipe-out. */
+  private restrict(m: number, pool: Uint32Array, at: number): boolean {
+    const o = this.off[m];
+    let changed = false;
+    let any = 0;
+    for (let i = 0; i < this.words[m]; i++) {
+      const cur = this.state[o + i];
+      const nv = (cur & pool[at + i]) >>> 0;
+      any |= nv;
+      if (nv !== cur) {
+        this.write(o + i, nv);
+        changed = true;
+      }
+    }
+    if (any === 0) return false;
+    if (changed) this.schedule(m);
+    return true;
+  }
+
+  private removeValue(m: number, v: number): boolean {
+    const i = this.off[m] + (v >>> 5);
+    const cur = this.state[i];
+    const bit = 1 << (v & 31);
+    if (!(cur & bit)) return true;
+    this.write(i, (cur & ~bit) >>> 0);
+    this.schedule(m);
+    return this.size(m) > 0;
+  }
+
+  private assign(m: number, v: number): void {
+    const o = this.off[m];
+    for (let i = 0; i < this.words[m]; i++) this.write(o + i, i === v >>> 5 ? (1 << (v & 31)) >>> 0 : 0);
+    this.schedule(m);
+  }
+
+  // ---- propagation -----------------------------------------------------------
+
+  private schedule(m: number): void {
+    const list = this.watch[m];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      if (this.inQueue[c]) continue;
+      const rule = c < this.clauseCount ? this.cRule[c] : this.tRule[c - this.clauseCount];
+      if (!this.enabled[rule]) continue;
+      this.inQueue[c] = 1;
+      this.queue[(this.qHead + this.qLen++) % this.queue.length] = c;
+    }
+  }
+
+  private clearQueue(): void {
+    while (this.qLen > 0) {
+      this.inQueue[this.queue[this.qHead]] = 0;
+      this.qHead = (this.qHead + 1) % this.queue.length;
+      this.qLen--;
+    }
+  }
+
+  private propagateAll(): boolean {
+    const total = this.clauseCount + this.tableCount;
+    for (let c = 0; c < total; c++) {
+      const rule = c < this.clauseCount ? this.cRule[c] : this.tRule[c - this.clauseCount];
+      if (!this.enabled[rule] || this.inQueue[c]) continue;
+      this.inQueue[c] = 1;
+      this.queue[(this.qHead + this.qLen++) % this.queue.length] = c;
+    }
+    return this.propagate();
+  }
+
+  private propagate(): boolean {
+    while (this.qLen > 0) {
+      const c = this.queue[this.qHead];
+      this.qHead = (this.qHead + 1) % this.queue.length;
+      this.qLen--;
+      // Stays marked while it runs: its own prunings need no second pass.
+      const ok = c < this.clauseCount ? this.propagateClause(c) : this.propagateTable(c - this.clauseCount);
+      this.inQueue[c] = 0;
+      if (!ok) {
+        this.weight[c] += 1;
+        this.bumpModules(c);
+        this.clearQueue();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private bumpModules(c: number): void {
+    if (c < this.clauseCount) {
+      for (let l = this.cLitStart[c]; l < this.cLitStart[c + 1]; l++) this.modWeight[this.litModule[l]] += 1;
+    } else for (const m of this.tModules[c - this.clauseCount]) this.modWeight[m] += 1;
+  }
+
+  private propagateClause(c: number): boolean {
+    let open = -1;
+    let count = 0;
+    const s = this.state;
+    for (let l = this.cLitStart[c]; l < this.cLitStart[c + 1]; l++) {
+      const m = this.litModule[l];
+      const o = this.off[m];
+      const mk = this.litMask[l];
+      let meets = false;
+      let inside = true;
+      for (let i = 0; i < this.words[m]; i++) {
+        const d = s[o + i];
+        const k = this.maskPool[mk + i];
+        if (d & k) meets = true;
+        if (d & ~k) inside = false;
+      }
+      if (!meets) continue;
+      if (inside) return true;
+      count++;
+      open = l;
+      if (count > 1) return true;
+    }
+    if (count === 0) return false;
+    return this.restrict(this.litModule[open], this.maskPool, this.litMask[open]);
+  }
+
+  private propagateTable(t: number): boolean {
+    const s = this.state;
+    const mods = this.tModules[t];
+    const W = this.tWords[t];
+    const curr = this.tCurr[t];
+    const pool = this.supPool;
+    // 1. Drop the rows that lost their value since this table last looked.
+    for (let j = 0; j < mods.length; j++) {
+      const m = mods[j];
+      const o = this.off[m];
+      const snap = this.tSnap[t][j];
+      let removed = 0;
+      let kept = 0;
+      for (let i = 0; i < this.words[m]; i++) {
+        removed += popcount(s[snap + i] & ~s[o + i]);
+        kept += popcount(s[o + i]);
+      }
+      if (removed === 0) continue;
+      const exact = this.tExact[t][j];
+      if (removed <= kept) {
+        for (let i = 0; i < this.words[m]; i++) {
+          let x = (s[snap + i] & ~s[o + i]) >>> 0;
+          while (x) {
+            const v = i * 32 + (31 - Math.clz32(x & -x));
+            x &= x - 1;
+            const base = exact + v * W;
+            for (let k = 0; k < W; k++) {
+              const cw = s[curr + k];
+              if (cw & pool[base + k]) this.write(curr + k, (cw & ~pool[base + k]) >>> 0);
+            }
+          }
+        }
+      } else {
+        const wild = this.tWild[t][j];
+        const dom = this.domain(m);
+        for (let k = 0; k < W; k++) {
+          const cw = s[curr + k];
+          if (!cw) continue;
+          let keep = pool[wild + k];
+          for (let d = 0; d < dom.length; d++) keep |= pool[exact + dom[d] * W + k];
+          const nv = (cw & keep) >>> 0;
+          if (nv !== cw) this.write(curr + k, nv);
+        }
+      }
+      for (let i = 0; i < this.words[m]; i++) this.write(snap + i, s[o + i]);
+    }
+    // 2. Remove the values no live row supports any more.
+    let alive = false;
+    for (let k = 0; k < W; k++)
+      if (s[curr + k]) {
+        alive = true;
+        break;
+      }
+    if (!alive) return false;
+    let resBase = 0;
+    for (let j = 0; j < mods.length; j++) {
+      const m = mods[j];
+      const exact = this.tExact[t][j];
+      const wild = this.tWild[t][j];
+      const res = this.tResidue[t];
+      let wildAlive = false;
+      for (let k = 0; k < W; k++)
+        if (s[curr + k] & pool[wild + k]) {
+          wildAlive = true;
+          break;
+        }
+      if (!wildAlive) {
+        const o = this.off[m];
+        for (let i = 0; i < this.words[m]; i++) {
+          let x = s[o + i];
+          while (x) {
+            const v = i * 32 + (31 - Math.clz32(x & -x));
+            x &= x - 1;
+            const base = exact + v * W;
+            const r = res[resBase + v];
+            if (s[curr + r] & pool[base + r]) continue;
+            let found = -1;
+            for (let k = 0; k < W; k++)
+              if (s[curr + k] & pool[base + k]) {
+                found = k;
+                break;
+              }
+            if (found >= 0) res[resBase + v] = found;
+            else if (!this.removeValue(m, v)) return false;
+          }
+        }
+        // Our own removals must not re-trigger this table's row update.
+        for (let i = 0; i < this.words[m]; i++) this.write(this.tSnap[t][j] + i, s[this.off[m] + i]);
+      }
+      resBase += this.domSize[m];
+    }
+    return true;
+  }
+
+  // ---- search ----------------------------------------------------------------
+
+  /**
+   * Finds a complete assignment satisfying the enabled rules and the
+   * assumptions, or null when there is none. Always returns to level 0.
+   */
+  solve(opts: SolveOptions = {}): Int32Array | null {
+    const custom = opts.enabled !== undefined && opts.enabled !== this.allEnabled;
+    if (custom) {
+      this.state.set(this.pristine);
+      this.enabled = opts.enabled!;
+      this.pushLevel();
+      if (!this.propagateAll()) return this.finish(custom, null);
+    } else {
+      if (!this.root) return null;
+      this.pushLevel();
+    }
+    for (const [m, mask] of opts.assume ?? []) {
+      this.scratch.set(mask);
+      if (!this.restrict(m, this.scratch, 0)) return this.finish(custom, null);
+    }
+    if (!this.propagate()) return this.finish(custom, null);
+    const base = this.level;
+    const decisions: number[] = [];
+    const score = opts.score;
+    for (;;) {
+      const m = opts.staticOrder ? this.firstOpen() : this.pickModule();
+      if (m < 0) {
+        const sol = new Int32Array(this.moduleCount);
+        for (let k = 0; k < this.moduleCount; k++) sol[k] = this.domain(k)[0];
+        return this.finish(custom, sol);
+      }
+      const v = this.pickValue(m, score);
+      this.pushLevel();
+      decisions.push(m, v);
+      this.assign(m, v);
+      let ok = this.propagate();
+      while (!ok) {
+        // Refute the latest decision one level down; climb while that fails too.
+        if (this.level === base) return this.finish(custom, null);
+        const dv = decisions.pop()!;
+        const dm = decisions.pop()!;
+        this.popTo(this.level - 1);
+        ok = this.removeValue(dm, dv) && this.propagate();
+        if (!ok) this.clearQueue();
+      }
+    }
+  }
+
+  private finish(custom: boolean, result: Int32Array | null): Int32Array | null {
+    this.clearQueue();
+    this.popTo(0);
+    if (custom) {
+      this.enabled = this.allEnabled;
+      if (this.root) this.state.set(this.root);
+    }
+    return result;
+  }
+
+  private firstOpen(): number {
+    for (let m = 0; m < this.moduleCount; m++) if (this.size(m) > 1) return m;
+    return -1;
+  }
+
+  private pickModule(): number {
+    let best = -1;
+    let bestScore = Infinity;
+    for (let m = 0; m < this.moduleCount; m++) {
+      const sz = this.size(m);
+      if (sz <= 1) continue;
+      const sc = sz / (1 + this.modWeight[m]);
+      if (sc < bestScore) {
+        bestScore = sc;
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private pickValue(m: number, score: Int32Array | undefined): number {
+    const dom = this.domain(m);
+    if (!score) return dom[0];
+    const vo = this.valueOffset[m];
+    let best = dom[0];
+    for (let k = 1; k < dom.length; k++) if (score[vo + dom[k]] > score[vo + best]) best = dom[k];
+    return best;
+  }
+
+  /**
+   * The domains after propagating the assumptions alone (no search), or null
+   * on a wipe-out. Values pruned here are certainly unavailable.
+   */
+  propagated(assume: ReadonlyArray<readonly [number, Mask]>): number[][] | null {
+    if (!this.root) return null;
+    this.pushLevel();
+    let ok = true;
+    for (const [m, mask] of assume) {
+      this.scratch.set(mask);
+      if (!this.restrict(m, this.scratch, 0)) {
+        ok = false;
+        break;
+      }
+    }
+    ok = ok && this.propagate();
+    const out = ok ? Array.from({ length: this.moduleCount }, (_, m) => this.domain(m)) : null;
+    this.clearQueue();
+    this.popTo(0);
+    return out;
+  }
+}
