@@ -37,6 +37,11 @@ export class Engine {
     this.ruleOrder = model.rules.map((_, i) => i).sort((a, b) => Number(!model.rules[a].message) - Number(!model.rules[b].message));
   }
 
+  /** Whether some configuration satisfies just the enabled rules (to locate a contradiction). */
+  probe(enabled: Uint8Array): boolean {
+    return this.solver.solve({ enabled }) !== null;
+  }
+
   /** False when the rules admit no configuration at all. */
   get satisfiable(): boolean {
     return this.solver.rootConsistent;

@@ -7,8 +7,11 @@
  */
 import { z } from 'zod/mini';
 
+/** What an id may look like; exported so that the loader can explain a rejected id in words. */
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
 const id = z.string().check(
-  z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/),
+  z.regex(idPattern),
   z.describe('An identifier: letters, digits, "_", "-" and "." (not starting with a symbol).'),
 );
 
@@ -62,11 +65,13 @@ const numberModuleSchema = z.strictObject({
 export const moduleSchema = z.union([numberModuleSchema, choiceModuleSchema]);
 
 /** A value in a condition: an option id, a number, null (no value: an optional module left empty), a list of those, or a numeric range. */
-const scalar = z.union([z.string(), z.number(), z.null()]);
+const scalar = z.union([z.string(), z.number(), z.null()]).check(
+  z.describe('An option id, a number (numeric modules) or null (an optional module left empty).'),
+);
 const range = z.strictObject({
   min: z.optional(z.number().check(z.describe('Inclusive lower bound.'))),
   max: z.optional(z.number().check(z.describe('Inclusive upper bound.'))),
-});
+}).check(z.describe('A range of values of a numeric module; either bound may be left out.'));
 export const conditionValueSchema = z.union([scalar, z.array(scalar), range]);
 const condition = z.record(id, conditionValueSchema).check(
   z.describe('Module id -> allowed value(s): an option id, a number, null for "empty", a list, or {min,max}.'),
@@ -86,7 +91,9 @@ const implicationRuleSchema = z.strictObject({
   exclude: z.optional(condition.check(z.describe('Each listed module must then avoid the listed values.'))),
 });
 
-const cell = z.union([z.string(), z.number(), z.null(), z.array(z.union([z.string(), z.number(), z.null()]))]);
+const cell = z.union([z.string(), z.number(), z.null(), z.array(z.union([z.string(), z.number(), z.null()]))]).check(
+  z.describe('A value, a list of values, null (empty) or "*" (any value).'),
+);
 const tableRuleSchema = z.strictObject({
   ...ruleCommon,
   table: z.strictObject({
@@ -97,7 +104,7 @@ const tableRuleSchema = z.strictObject({
       ),
     ),
     forbid: z.optional(z.array(z.array(cell)).check(z.describe('These tuples are forbidden; all others are allowed.'))),
-  }),
+  }).check(z.describe('A compatibility table over a few modules: give either `allow` or `forbid`, one row per combination.')),
 });
 
 export const ruleSchema = z.union([tableRuleSchema, implicationRuleSchema]);
@@ -113,22 +120,22 @@ const componentSchema = z.strictObject({
 });
 
 const surchargeSchema = z.strictObject({
-  id: z.optional(id),
+  id: z.optional(id.check(z.describe('A unique id for this surcharge.'))),
   label: z.string().check(z.describe('The price line the shopper sees, e.g. "Walnut on a wide top".')),
   when: condition.check(z.describe('Applies when every listed module has one of the listed values.')),
   price: money.check(z.describe('Amount added (or, negative, discounted) when `when` holds.')),
 });
 
 export const rulesFileSchema = z.strictObject({
-  $schema: z.optional(z.string()),
+  $schema: z.optional(z.string().check(z.describe('URL or path of the JSON Schema, for editor autocomplete.'))),
   product: z.strictObject({
     id: id.check(z.describe('Product id, used in URLs, quotes and orders.')),
     name: z.string().check(z.minLength(1), z.describe('Product name shown to shoppers.')),
     currency: z.string().check(z.regex(/^[A-Z]{3}$/), z.describe('ISO 4217 currency code, e.g. EUR.')),
     basePrice: money.check(z.describe('Price of the product before options.')),
-    description: z.optional(z.string()),
+    description: z.optional(z.string().check(z.describe('A longer product description shown to shoppers.'))),
     image: z.optional(z.string().check(z.describe('Poster image URL, relative to the rules file.'))),
-  }),
+  }).check(z.describe('The product: its id, name, currency and base price.')),
   modules: z.record(id, moduleSchema).check(z.describe('The modules (choices) of the product, by id, in display order.')),
   rules: z.optional(z.array(ruleSchema).check(z.describe('Compatibility rules and tables.'))),
   prices: z.optional(z.array(surchargeSchema).check(z.describe('Conditional surcharges or discounts.'))),
