@@ -20,6 +20,16 @@ export class SelectionError extends Error {
 
 type Pair = [number, number];
 
+/**
+ * When the selection is invalid no unselected value is available, but the
+ * selected modules still show which of their values would fit the others.
+ */
+function invalidMarks(avail: Uint8Array, pairs: Pair[], vo: Int32Array): Uint8Array {
+  const out = new Uint8Array(avail.length);
+  for (const [m] of pairs) for (let i = vo[m]; i < (vo[m + 1] ?? avail.length); i++) out[i] = avail[i];
+  return out;
+}
+
 /** Drop-sets tried by `resolve` before it settles for a greedy answer. */
 const RESOLVE_BUDGET = 5000;
 
@@ -83,50 +93,9 @@ export class Engine {
     const pairs = this.pairs(selection);
     const s = this.solver;
     const mods = this.model.modules;
-    const selected = new Map(pairs);
-    const avail = new Uint8Array(s.totalValues);
+    const { avail, valid } = this.availability(pairs);
     const vo = s.valueOffset;
-    const S = this.assume(pairs);
-
-    // Unselected modules: all queries share the assumptions S, so every
-    // witness configuration proves a value available for all of them at once.
-    let valid = false;
-    const dom = s.propagated(S);
-    if (dom) {
-      const score = new Int32Array(s.totalValues);
-      for (let m = 0; m < mods.length; m++) if (!selected.has(m)) for (const v of dom[m]) score[vo[m] + v] = 1;
-      const witness = (sol: Int32Array): void => {
-        for (let m = 0; m < mods.length; m++) {
-          avail[vo[m] + sol[m]] = 1;
-          score[vo[m] + sol[m]] = 0;
-        }
-      };
-      const first = s.solve({ assume: S, score });
-      if (first) {
-        valid = true;
-        witness(first);
-        for (let m = 0; m < mods.length; m++) {
-          if (selected.has(m)) continue;
-          for (const v of dom[m]) {
-            if (avail[vo[m] + v]) continue;
-            const sol = s.solve({ assume: [...S, [m, s.mask(m, [v])]], score });
-            if (sol) witness(sol);
-          }
-        }
-      }
-    }
-
-    // Selected modules: each may switch to any value that works with the others.
-    pairs.forEach(([m, sv], k) => {
-      if (valid) avail[vo[m] + sv] = 1;
-      const Q = S.filter((_, j) => j !== k);
-      const domQ = s.propagated(Q);
-      if (!domQ) return;
-      for (const v of domQ[m]) {
-        if (avail[vo[m] + v]) continue;
-        if (s.solve({ assume: [...Q, [m, s.mask(m, [v])]] })) avail[vo[m] + v] = 1;
-      }
-    });
+    const selected = new Map(pairs);
 
     const configuration = valid ? this.complete(selection) ?? undefined : undefined;
     const modules: Record<string, ModuleState> = {};
@@ -173,6 +142,89 @@ export class Engine {
     };
     if (configuration) result.configuration = configuration;
     return result;
+  }
+
+  /**
+   * Availability of every value (flat index) under the selection, and
+   * whether the selection itself can be completed. Exact: a value is marked
+   * only with a witness solution, and left unmarked only after a search
+   * proved there is none.
+   */
+  private availability(pairs: Pair[]): { avail: Uint8Array; valid: boolean } {
+    const s = this.solver;
+    const mods = this.model.modules;
+    const vo = s.valueOffset;
+    const avail = new Uint8Array(s.totalValues);
+    const selected = new Map(pairs);
+    const S = this.assume(pairs);
+    // Known solutions that agree with every selection: one module changed in
+    // them is a candidate witness checked without search.
+    const pool: Int32Array[] = [];
+    const tryPool = (m: number, v: number): boolean => {
+      for (const sol of pool) {
+        const old = sol[m];
+        sol[m] = v;
+        const ok = s.satisfiesAround(sol, m);
+        sol[m] = old;
+        if (ok) return true;
+      }
+      return false;
+    };
+
+    // Unselected modules: every query shares S, so it is pushed once, and a
+    // witness proves all of its values available at once.
+    let valid = false;
+    if (s.push(S)) {
+      const dom = s.domains();
+      const score = new Int32Array(s.totalValues);
+      for (let m = 0; m < mods.length; m++) if (!selected.has(m)) for (const v of dom[m]) score[vo[m] + v] = 1;
+      const witness = (sol: Int32Array): void => {
+        for (let m = 0; m < mods.length; m++) {
+          avail[vo[m] + sol[m]] = 1;
+          score[vo[m] + sol[m]] = 0;
+        }
+        if (pool.length < 8) pool.push(sol);
+      };
+      const first = s.search({ score });
+      if (first) {
+        valid = true;
+        witness(first);
+        for (let m = 0; m < mods.length; m++) {
+          if (selected.has(m)) continue;
+          for (const v of dom[m]) {
+            if (avail[vo[m] + v]) continue;
+            if (tryPool(m, v)) {
+              avail[vo[m] + v] = 1;
+              continue;
+            }
+            if (s.push([[m, s.mask(m, [v])]])) {
+              const sol = s.search({ score });
+              if (sol) witness(sol);
+            }
+            s.pop();
+          }
+        }
+      }
+    }
+    s.pop();
+
+    // Selected modules: each may switch to any value that works with the others.
+    pairs.forEach(([m, sv], k) => {
+      if (valid) avail[vo[m] + sv] = 1;
+      if (s.push(S.filter((_, j) => j !== k))) {
+        for (const v of s.domain(m)) {
+          if (avail[vo[m] + v]) continue;
+          if (valid && tryPool(m, v)) {
+            avail[vo[m] + v] = 1;
+            continue;
+          }
+          if (s.push([[m, s.mask(m, [v])]]) && s.search()) avail[vo[m] + v] = 1;
+          s.pop();
+        }
+      }
+      s.pop();
+    });
+    return { avail: valid ? avail : invalidMarks(avail, pairs, vo), valid };
   }
 
   private partial(pairs: Pair[]): Record<string, Value> {

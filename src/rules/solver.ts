@@ -535,20 +535,56 @@ export class Solver {
    */
   solve(opts: SolveOptions = {}): Int32Array | null {
     const custom = opts.enabled !== undefined && opts.enabled !== this.allEnabled;
+    const top = this.level;
     if (custom) {
+      if (top !== 0) throw new Error('custom rule sets are solved from the root only');
       this.state.set(this.pristine);
       this.enabled = opts.enabled!;
       this.pushLevel();
-      if (!this.propagateAll()) return this.finish(custom, null);
-    } else {
-      if (!this.root) return null;
-      this.pushLevel();
+      if (!this.propagateAll()) return this.finish(top, custom, null);
+    } else if (!this.root) return null;
+    if (!this.push(opts.assume ?? [])) return this.finish(top, custom, null);
+    return this.finish(top, custom, this.search(opts));
+  }
+
+  private finish(level: number, custom: boolean, result: Int32Array | null): Int32Array | null {
+    this.clearQueue();
+    this.popTo(level);
+    if (custom) {
+      this.enabled = this.allEnabled;
+      if (this.root) this.state.set(this.root);
     }
-    for (const [m, mask] of opts.assume ?? []) {
+    return result;
+  }
+
+  /**
+   * Pushes a level with the domains restricted and propagated. False on a
+   * wipe-out; the level is pushed either way, so callers always `pop()`.
+   * Queries sharing assumptions push them once and search many times above.
+   */
+  push(assume: ReadonlyArray<readonly [number, Mask]>): boolean {
+    this.pushLevel();
+    if (!this.root && this.enabled === this.allEnabled) return false;
+    for (const [m, mask] of assume) {
       this.scratch.set(mask);
-      if (!this.restrict(m, this.scratch, 0)) return this.finish(custom, null);
+      if (!this.restrict(m, this.scratch, 0)) {
+        this.clearQueue();
+        return false;
+      }
     }
-    if (!this.propagate()) return this.finish(custom, null);
+    if (this.propagate()) return true;
+    this.clearQueue();
+    return false;
+  }
+
+  /** Undoes the latest `push`. */
+  pop(): void {
+    this.clearQueue();
+    this.popTo(this.level - 1);
+  }
+
+  /** A solution extending the current level, or null; returns to the current level. */
+  search(opts: Pick<SolveOptions, 'score' | 'staticOrder'> = {}): Int32Array | null {
     const base = this.level;
     const decisions: number[] = [];
     const score = opts.score;
@@ -556,8 +592,9 @@ export class Solver {
       const m = opts.staticOrder ? this.firstOpen() : this.pickModule();
       if (m < 0) {
         const sol = new Int32Array(this.moduleCount);
-        for (let k = 0; k < this.moduleCount; k++) sol[k] = this.domain(k)[0];
-        return this.finish(custom, sol);
+        for (let k = 0; k < this.moduleCount; k++) sol[k] = this.firstValue(k);
+        this.popTo(base);
+        return sol;
       }
       const v = this.pickValue(m, score);
       this.pushLevel();
@@ -566,7 +603,7 @@ export class Solver {
       let ok = this.propagate();
       while (!ok) {
         // Refute the latest decision one level down; climb while that fails too.
-        if (this.level === base) return this.finish(custom, null);
+        if (this.level === base) return null;
         const dv = decisions.pop()!;
         const dm = decisions.pop()!;
         this.popTo(this.level - 1);
@@ -576,14 +613,58 @@ export class Solver {
     }
   }
 
-  private finish(custom: boolean, result: Int32Array | null): Int32Array | null {
-    this.clearQueue();
-    this.popTo(0);
-    if (custom) {
-      this.enabled = this.allEnabled;
-      if (this.root) this.state.set(this.root);
+  /** The current domains (after the pushed levels' propagation). */
+  domains(): number[][] {
+    return Array.from({ length: this.moduleCount }, (_, m) => this.domain(m));
+  }
+
+  private firstValue(m: number): number {
+    const o = this.off[m];
+    for (let i = 0; i < this.words[m]; i++) {
+      const x = this.state[o + i];
+      if (x) return i * 32 + (31 - Math.clz32(x & -x));
     }
-    return result;
+    return -1;
+  }
+
+  /**
+   * Whether the full assignment `sol` satisfies every enabled constraint on
+   * module m. Used to test a known solution with one module changed, which
+   * is far cheaper than a search.
+   */
+  satisfiesAround(sol: Int32Array, m: number): boolean {
+    const list = this.watch[m];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      if (c < this.clauseCount) {
+        if (!this.enabled[this.cRule[c]]) continue;
+        let sat = false;
+        for (let l = this.cLitStart[c]; l < this.cLitStart[c + 1] && !sat; l++) {
+          const v = sol[this.litModule[l]];
+          sat = (this.maskPool[this.litMask[l] + (v >>> 5)] & (1 << (v & 31))) !== 0;
+        }
+        if (!sat) return false;
+      } else {
+        const t = c - this.clauseCount;
+        if (!this.enabled[this.tRule[t]]) continue;
+        if (!this.rowMatches(t, sol)) return false;
+      }
+    }
+    return true;
+  }
+
+  private rowMatches(t: number, sol: Int32Array): boolean {
+    const mods = this.tModules[t];
+    const W = this.tWords[t];
+    const pool = this.supPool;
+    const exact = this.tExact[t];
+    const wild = this.tWild[t];
+    for (let k = 0; k < W; k++) {
+      let x = 0xffffffff;
+      for (let j = 0; j < mods.length && x; j++) x &= pool[exact[j] + sol[mods[j]] * W + k] | pool[wild[j] + k];
+      if (x) return true;
+    }
+    return false;
   }
 
   private firstOpen(): number {
@@ -620,20 +701,8 @@ export class Solver {
    * on a wipe-out. Values pruned here are certainly unavailable.
    */
   propagated(assume: ReadonlyArray<readonly [number, Mask]>): number[][] | null {
-    if (!this.root) return null;
-    this.pushLevel();
-    let ok = true;
-    for (const [m, mask] of assume) {
-      this.scratch.set(mask);
-      if (!this.restrict(m, this.scratch, 0)) {
-        ok = false;
-        break;
-      }
-    }
-    ok = ok && this.propagate();
-    const out = ok ? Array.from({ length: this.moduleCount }, (_, m) => this.domain(m)) : null;
-    this.clearQueue();
-    this.popTo(0);
+    const out = this.push(assume) ? this.domains() : null;
+    this.pop();
     return out;
   }
 }
