@@ -20,9 +20,6 @@ import type { Condition, ConditionValue, RulesFile } from './schema.js';
 
 type Locate = (path: Array<string | number>) => { line: number; column: number };
 
-/** Rows a table may expand to once its list cells are multiplied out. */
-const MAX_TABLE_ROWS = 2_000_000;
-
 export function compileRules(file: RulesFile, locate?: Locate): CompiledModel {
   const digits = fractionDigits(file.product.currency) ?? 2;
   const money = (x: number | undefined): number => (x === undefined ? 0 : toMinorUnits(x, digits));
@@ -95,21 +92,16 @@ export function compileRules(file: RulesFile, locate?: Locate): CompiledModel {
     rules.push(src);
     if ('table' in rule) {
       const mods = rule.table.modules.map((id) => index.get(id)!);
-      const expand = (row: unknown[]): number[][] =>
-        row.reduce<number[][]>(
-          (acc, cell, j) => {
-            const m = modules[mods[j]];
-            const full = cell === '*' ? null : cellValues(m, cell);
-            const cells = full === null || full.length === m.values.length ? [-1] : full;
-            const next: number[][] = [];
-            for (const prefix of acc) for (const c of cells) next.push([...prefix, c]);
-            if (next.length > MAX_TABLE_ROWS) throw new Error(`table ${src.id} expands to more than ${MAX_TABLE_ROWS} rows`);
-            return next;
-          },
-          [[]],
-        );
+      // Set cells stay sets: multiplying them out can grow a table tenfold.
+      const toRow = (row: unknown[]): Array<number | number[]> =>
+        row.map((cell, j) => {
+          const m = modules[mods[j]];
+          if (cell === '*') return -1;
+          const vs = [...new Set(cellValues(m, cell))].sort((a, b) => a - b);
+          return vs.length === m.values.length ? -1 : vs.length === 1 ? vs[0] : vs;
+        });
       if (rule.table.allow) {
-        constraints.push({ kind: 'table', rule: r, modules: mods, rows: rule.table.allow.flatMap(expand) });
+        constraints.push({ kind: 'table', rule: r, modules: mods, rows: rule.table.allow.map(toRow).filter((row) => row.every((c) => !Array.isArray(c) || c.length > 0)) });
       } else {
         for (const row of rule.table.forbid ?? []) {
           // A forbidden tuple: at least one column must differ from it.

@@ -36,7 +36,7 @@ const compiledModelSchema = z.object({
         kind: z.literal('table'),
         rule: z.number(),
         modules: z.array(z.number()),
-        rows: z.array(z.array(z.number())),
+        rows: z.array(z.array(z.union([z.number(), z.array(z.number())]))),
       }),
     ]),
   ),
@@ -53,6 +53,6 @@ export function isCompiledModel(data: unknown): data is CompiledModel {
   return model.constraints.every((c) =>
     c.kind === 'clause'
       ? c.rule < model.rules.length && c.lits.every(([m, vs]) => vs.every((v) => inDomain(m, v)))
-      : c.rule < model.rules.length && c.rows.every((row) => row.length === c.modules.length && row.every((v, j) => inDomain(c.modules[j], v))),
+      : c.rule < model.rules.length && c.rows.every((row) => row.length === c.modules.length && row.every((v, j) => (Array.isArray(v) ? v.every((x) => x >= 0 && inDomain(c.modules[j], x)) : inDomain(c.modules[j], v)))),
   );
 }

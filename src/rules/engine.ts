@@ -30,6 +30,9 @@ function invalidMarks(avail: Uint8Array, pairs: Pair[], vo: Int32Array): Uint8Ar
   return out;
 }
 
+/** Witness configurations kept between evaluations. */
+const KNOWN_SOLUTIONS = 4096;
+
 /** Drop-sets tried by `resolve` before it settles for a greedy answer. */
 const RESOLVE_BUDGET = 5000;
 
@@ -38,6 +41,9 @@ export class Engine {
   private solver: Solver;
   private index: Map<string, number>;
   private ruleOrder: number[];
+  /** Valid configurations found so far (a ring), reused as witnesses. */
+  private known: Int32Array[] = [];
+  private knownNext = 0;
 
   constructor(model: CompiledModel) {
     this.model = model;
@@ -157,46 +163,34 @@ export class Engine {
     const avail = new Uint8Array(s.totalValues);
     const selected = new Map(pairs);
     const S = this.assume(pairs);
-    // Known solutions that agree with every selection: one module changed in
-    // them is a candidate witness checked without search.
-    const pool: Int32Array[] = [];
-    const tryPool = (m: number, v: number): boolean => {
-      for (const sol of pool) {
-        const old = sol[m];
-        sol[m] = v;
-        const ok = s.satisfiesAround(sol, m);
-        sol[m] = old;
-        if (ok) return true;
-      }
-      return false;
-    };
+    let valid = this.recall(pairs, avail);
 
     // Unselected modules: every query shares S, so it is pushed once, and a
     // witness proves all of its values available at once.
-    let valid = false;
     if (s.push(S)) {
       const dom = s.domains();
       const score = new Int32Array(s.totalValues);
-      for (let m = 0; m < mods.length; m++) if (!selected.has(m)) for (const v of dom[m]) score[vo[m] + v] = 1;
+      for (let m = 0; m < mods.length; m++)
+        if (!selected.has(m)) for (const v of dom[m]) if (!avail[vo[m] + v]) score[vo[m] + v] = 1;
       const witness = (sol: Int32Array): void => {
         for (let m = 0; m < mods.length; m++) {
           avail[vo[m] + sol[m]] = 1;
           score[vo[m] + sol[m]] = 0;
         }
-        if (pool.length < 8) pool.push(sol);
+        this.remember(sol);
       };
-      const first = s.search({ score });
-      if (first) {
-        valid = true;
-        witness(first);
+      if (!valid) {
+        const first = s.search({ score });
+        if (first) {
+          valid = true;
+          witness(first);
+        }
+      }
+      if (valid)
         for (let m = 0; m < mods.length; m++) {
           if (selected.has(m)) continue;
           for (const v of dom[m]) {
             if (avail[vo[m] + v]) continue;
-            if (tryPool(m, v)) {
-              avail[vo[m] + v] = 1;
-              continue;
-            }
             if (s.push([[m, s.mask(m, [v])]])) {
               const sol = s.search({ score });
               if (sol) witness(sol);
@@ -204,7 +198,6 @@ export class Engine {
             s.pop();
           }
         }
-      }
     }
     s.pop();
 
@@ -214,17 +207,50 @@ export class Engine {
       if (s.push(S.filter((_, j) => j !== k))) {
         for (const v of s.domain(m)) {
           if (avail[vo[m] + v]) continue;
-          if (valid && tryPool(m, v)) {
-            avail[vo[m] + v] = 1;
-            continue;
+          if (s.push([[m, s.mask(m, [v])]])) {
+            const sol = s.search();
+            if (sol) {
+              avail[vo[m] + v] = 1;
+              this.remember(sol);
+            }
           }
-          if (s.push([[m, s.mask(m, [v])]]) && s.search()) avail[vo[m] + v] = 1;
           s.pop();
         }
       }
       s.pop();
     });
     return { avail: valid ? avail : invalidMarks(avail, pairs, vo), valid };
+  }
+
+  /**
+   * Marks what known solutions already prove: one agreeing with every
+   * selection witnesses all of its values; one differing in a single selected
+   * module witnesses that module's value. A shopper changes one thing at a
+   * time, so most of the last evaluation's witnesses still hold.
+   */
+  private recall(pairs: Pair[], avail: Uint8Array): boolean {
+    const vo = this.solver.valueOffset;
+    const n = this.model.modules.length;
+    let valid = false;
+    for (const sol of this.known) {
+      let miss = -1;
+      let misses = 0;
+      for (const [m, v] of pairs)
+        if (sol[m] !== v) {
+          miss = m;
+          if (++misses > 1) break;
+        }
+      if (misses === 0) {
+        valid = true;
+        for (let m = 0; m < n; m++) avail[vo[m] + sol[m]] = 1;
+      } else if (misses === 1) avail[vo[miss] + sol[miss]] = 1;
+    }
+    return valid;
+  }
+
+  private remember(sol: Int32Array): void {
+    if (this.known.length < KNOWN_SOLUTIONS) this.known.push(sol);
+    else this.known[this.knownNext++ % KNOWN_SOLUTIONS] = sol;
   }
 
   private partial(pairs: Pair[]): Record<string, Value> {

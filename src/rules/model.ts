@@ -65,12 +65,15 @@ export interface ClauseConstraint {
   lits: Array<[number, number[]]>;
 }
 
-/** The modules must take one of the rows; a cell of -1 matches any value. */
+/**
+ * The modules must take one of the rows. A cell is a value index, -1 (any
+ * value), or a list of value indices (any of them).
+ */
 export interface TableConstraint {
   kind: 'table';
   rule: number;
   modules: number[];
-  rows: number[][];
+  rows: Array<Array<number | number[]>>;
 }
 
 export type Constraint = ClauseConstraint | TableConstraint;

@@ -79,10 +79,19 @@ export class Solver {
   private tWords: Int32Array;
   private tCurr: Int32Array;
   private tSnap: Int32Array[];
-  private tExact: Int32Array[];
+  /** Per table and column: rows whose cell is exactly value v (W words per value). */
+  private tStrict: Int32Array[];
+  /** Per table and column: rows whose cell holds value v, alone or in a set. */
+  private tStar: Int32Array[];
   private tWild: Int32Array[];
+  /** Per table and column: 1 when some cell is a set of values. */
+  private tHasSet: Uint8Array[];
   private supPool: Uint32Array;
   private tResidue: Int32Array[];
+  private tWildResidue: Int32Array[];
+  /** Reversible sparse bitset: the live words are tIndex[t][0 .. state[tLimit[t]]). */
+  private tIndex: Int32Array[];
+  private tLimit: Int32Array;
   private watch: Int32Array[];
   private weight: Float64Array;
   private modWeight: Float64Array;
@@ -147,38 +156,55 @@ export class Solver {
     });
     this.cLitStart[clauses.length] = li;
 
-    // Tables: live rows, snapshots, exact and wildcard supports.
+    // Tables: live rows (a reversible sparse bitset), snapshots, supports.
     this.tRule = new Int32Array(tables.length);
     this.tModules = [];
     this.tWords = new Int32Array(tables.length);
     this.tCurr = new Int32Array(tables.length);
+    this.tLimit = new Int32Array(tables.length);
     this.tSnap = [];
-    this.tExact = [];
+    this.tStrict = [];
+    this.tStar = [];
     this.tWild = [];
+    this.tHasSet = [];
     this.tResidue = [];
+    this.tWildResidue = [];
+    this.tIndex = [];
     let supWords = 0;
     tables.forEach((t) => {
       const W = (t.rows.length + 31) >>> 5;
-      for (const m of t.modules) supWords += W * (this.domSize[m] + 1);
+      t.modules.forEach((m, j) => {
+        const sets = t.rows.some((row) => Array.isArray(row[j]));
+        supWords += W * ((sets ? 2 : 1) * this.domSize[m] + 1);
+      });
     });
     this.supPool = new Uint32Array(Math.max(1, supWords));
     let sp = 0;
     tables.forEach((t, ti) => {
       const W = (t.rows.length + 31) >>> 5;
+      const k = t.modules.length;
       this.tRule[ti] = t.rule;
       this.tModules.push(Int32Array.from(t.modules));
       this.tWords[ti] = W;
       this.tCurr[ti] = w;
       w += W;
-      const snaps = new Int32Array(t.modules.length);
-      const exact = new Int32Array(t.modules.length);
-      const wild = new Int32Array(t.modules.length);
-      const residues = new Int32Array(t.modules.reduce((s, m) => s + this.domSize[m], 0));
+      this.tLimit[ti] = w;
+      w += 1;
+      this.tIndex.push(Int32Array.from({ length: W }, (_, i) => i));
+      const snaps = new Int32Array(k);
+      const strict = new Int32Array(k);
+      const star = new Int32Array(k);
+      const wild = new Int32Array(k);
+      const hasSet = new Uint8Array(k);
       t.modules.forEach((m, j) => {
         snaps[j] = w;
         w += this.words[m];
-        exact[j] = sp;
+        hasSet[j] = t.rows.some((row) => Array.isArray(row[j])) ? 1 : 0;
+        star[j] = sp;
         sp += W * this.domSize[m];
+        // Without set cells the rows holding v are exactly the rows equal to v.
+        strict[j] = hasSet[j] ? sp : star[j];
+        if (hasSet[j]) sp += W * this.domSize[m];
         wild[j] = sp;
         sp += W;
       });
@@ -186,14 +212,21 @@ export class Solver {
         const bit = 1 << (r & 31);
         const word = r >>> 5;
         row.forEach((cell, j) => {
-          if (cell < 0) this.supPool[wild[j] + word] |= bit;
-          else this.supPool[exact[j] + cell * W + word] |= bit;
+          if (Array.isArray(cell)) for (const v of cell) this.supPool[star[j] + v * W + word] |= bit;
+          else if (cell < 0) this.supPool[wild[j] + word] |= bit;
+          else {
+            this.supPool[star[j] + cell * W + word] |= bit;
+            if (hasSet[j]) this.supPool[strict[j] + cell * W + word] |= bit;
+          }
         });
       });
       this.tSnap.push(snaps);
-      this.tExact.push(exact);
+      this.tStrict.push(strict);
+      this.tStar.push(star);
       this.tWild.push(wild);
-      this.tResidue.push(residues);
+      this.tHasSet.push(hasSet);
+      this.tResidue.push(new Int32Array(t.modules.reduce((a, m) => a + this.domSize[m], 0)));
+      this.tWildResidue.push(new Int32Array(k));
     });
 
     // Initial state: full domains, all rows alive, snapshots = full domains.
@@ -201,6 +234,7 @@ export class Solver {
     for (let m = 0; m < n; m++) this.fillFull(this.state, this.off[m], this.domSize[m]);
     tables.forEach((t, ti) => {
       this.fillFull(this.state, this.tCurr[ti], t.rows.length);
+      this.state[this.tLimit[ti]] = this.tWords[ti];
       t.modules.forEach((m, j) => this.fillFull(this.state, this.tSnap[ti][j], this.domSize[m]));
     });
     this.stamp = new Int32Array(w).fill(-1);
@@ -439,6 +473,8 @@ export class Solver {
     const W = this.tWords[t];
     const curr = this.tCurr[t];
     const pool = this.supPool;
+    const index = this.tIndex[t];
+    let limit = s[this.tLimit[t]];
     // 1. Drop the rows that lost their value since this table last looked.
     for (let j = 0; j < mods.length; j++) {
       const m = mods[j];
@@ -451,76 +487,99 @@ export class Solver {
         kept += popcount(s[o + i]);
       }
       if (removed === 0) continue;
-      const exact = this.tExact[t][j];
-      if (removed <= kept) {
+      if (removed <= kept && !this.tHasSet[t][j]) {
+        // Incremental: a row whose single value was removed dies.
+        const strict = this.tStrict[t][j];
         for (let i = 0; i < this.words[m]; i++) {
           let x = (s[snap + i] & ~s[o + i]) >>> 0;
           while (x) {
             const v = i * 32 + (31 - Math.clz32(x & -x));
             x &= x - 1;
-            const base = exact + v * W;
-            for (let k = 0; k < W; k++) {
+            const base = strict + v * W;
+            for (let p = 0; p < limit; p++) {
+              const k = index[p];
               const cw = s[curr + k];
               if (cw & pool[base + k]) this.write(curr + k, (cw & ~pool[base + k]) >>> 0);
             }
           }
         }
       } else {
+        // Reset: keep the rows that still hold some value of the domain.
+        const star = this.tStar[t][j];
         const wild = this.tWild[t][j];
         const dom = this.domain(m);
-        for (let k = 0; k < W; k++) {
+        for (let p = 0; p < limit; p++) {
+          const k = index[p];
           const cw = s[curr + k];
-          if (!cw) continue;
           let keep = pool[wild + k];
-          for (let d = 0; d < dom.length; d++) keep |= pool[exact + dom[d] * W + k];
+          for (let d = 0; d < dom.length && (cw & ~keep) !== 0; d++) keep |= pool[star + dom[d] * W + k];
           const nv = (cw & keep) >>> 0;
           if (nv !== cw) this.write(curr + k, nv);
         }
       }
       for (let i = 0; i < this.words[m]; i++) this.write(snap + i, s[o + i]);
     }
-    // 2. Remove the values no live row supports any more.
-    let alive = false;
-    for (let k = 0; k < W; k++)
-      if (s[curr + k]) {
-        alive = true;
-        break;
+    // Words that became empty leave the live range (no trail needed for the
+    // permutation: only the limit is restored, and the set below it is).
+    for (let p = limit - 1; p >= 0; p--) {
+      const k = index[p];
+      if (s[curr + k] === 0) {
+        index[p] = index[limit - 1];
+        index[limit - 1] = k;
+        limit--;
       }
-    if (!alive) return false;
+    }
+    this.write(this.tLimit[t], limit);
+    if (limit === 0) return false;
+    // 2. Remove the values no live row supports any more.
     let resBase = 0;
     for (let j = 0; j < mods.length; j++) {
       const m = mods[j];
-      const exact = this.tExact[t][j];
+      const star = this.tStar[t][j];
       const wild = this.tWild[t][j];
       const res = this.tResidue[t];
-      let wildAlive = false;
-      for (let k = 0; k < W; k++)
+      const wr = this.tWildResidue[t][j];
+      // A fixed module is supported by every live row (step 1 kept only rows holding its value).
+      if (this.size(m) === 1) {
+        resBase += this.domSize[m];
+        continue;
+      }
+      let wildAlive = (s[curr + wr] & pool[wild + wr]) !== 0;
+      for (let p = 0; p < limit && !wildAlive; p++) {
+        const k = index[p];
         if (s[curr + k] & pool[wild + k]) {
           wildAlive = true;
-          break;
+          this.tWildResidue[t][j] = k;
         }
+      }
       if (!wildAlive) {
         const o = this.off[m];
+        let pruned = false;
         for (let i = 0; i < this.words[m]; i++) {
           let x = s[o + i];
           while (x) {
             const v = i * 32 + (31 - Math.clz32(x & -x));
             x &= x - 1;
-            const base = exact + v * W;
+            const base = star + v * W;
             const r = res[resBase + v];
             if (s[curr + r] & pool[base + r]) continue;
             let found = -1;
-            for (let k = 0; k < W; k++)
+            for (let p = 0; p < limit; p++) {
+              const k = index[p];
               if (s[curr + k] & pool[base + k]) {
                 found = k;
                 break;
               }
+            }
             if (found >= 0) res[resBase + v] = found;
-            else if (!this.removeValue(m, v)) return false;
+            else {
+              if (!this.removeValue(m, v)) return false;
+              pruned = true;
+            }
           }
         }
         // Our own removals must not re-trigger this table's row update.
-        for (let i = 0; i < this.words[m]; i++) this.write(this.tSnap[t][j] + i, s[this.off[m] + i]);
+        if (pruned) for (let i = 0; i < this.words[m]; i++) this.write(this.tSnap[t][j] + i, s[this.off[m] + i]);
       }
       resBase += this.domSize[m];
     }
@@ -657,15 +716,16 @@ export class Solver {
     const mods = this.tModules[t];
     const W = this.tWords[t];
     const pool = this.supPool;
-    const exact = this.tExact[t];
+    const star = this.tStar[t];
     const wild = this.tWild[t];
     for (let k = 0; k < W; k++) {
       let x = 0xffffffff;
-      for (let j = 0; j < mods.length && x; j++) x &= pool[exact[j] + sol[mods[j]] * W + k] | pool[wild[j] + k];
+      for (let j = 0; j < mods.length && x; j++) x &= pool[star[j] + sol[mods[j]] * W + k] | pool[wild[j] + k];
       if (x) return true;
     }
     return false;
   }
+
 
   private firstOpen(): number {
     for (let m = 0; m < this.moduleCount; m++) if (this.size(m) > 1) return m;
