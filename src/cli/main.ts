@@ -9,6 +9,8 @@ import { loadRules } from '../rules/load.js';
 import { formatProblem } from '../rules/problems.js';
 import { rulesFileSchema } from '../rules/schema.js';
 import { formatEvaluation, formatResolution } from './format.js';
+import { registerPromiseCommand } from './promise-command.js';
+import { opsJsonSchema } from '../promise/ops-schema.js';
 import { readRules } from './read-rules.js';
 import { parseAssignment, parseSelection } from './selection-args.js';
 
@@ -85,12 +87,19 @@ program
 
 program
   .command('schema')
-  .description('Print the JSON Schema of the rules file (for editor autocomplete)')
-  .action(() => {
+  .description('Print the JSON Schema of the rules file, or with --ops of the operations file (for editor autocomplete)')
+  .option('--ops', 'the operations file schema instead')
+  .action((opts: { ops?: boolean }) => {
+    if (opts.ops) {
+      console.log(JSON.stringify(opsJsonSchema(), null, 2));
+      return;
+    }
     const schema = z.toJSONSchema(rulesFileSchema, { unrepresentable: 'any' }) as Record<string, unknown>;
     schema.title = 'bto-configurator rules file';
     console.log(JSON.stringify(schema, null, 2));
   });
+
+registerPromiseCommand(program);
 
 program
   .command('build')
