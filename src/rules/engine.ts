@@ -30,6 +30,9 @@ function invalidMarks(avail: Uint8Array, pairs: Pair[], vo: Int32Array): Uint8Ar
   return out;
 }
 
+/** Known witnesses tried with one module switched before searching. */
+const REPAIR_TRIES = 3;
+
 /** Witness configurations kept between evaluations. */
 const KNOWN_SOLUTIONS = 4096;
 
@@ -44,6 +47,8 @@ export class Engine {
   /** Valid configurations found so far (a ring), reused as witnesses. */
   private known: Int32Array[] = [];
   private knownNext = 0;
+  /** Per flat value: selection sets under which a search proved it impossible. */
+  private impossible = new Map<number, Pair[][]>();
 
   constructor(model: CompiledModel) {
     this.model = model;
@@ -163,7 +168,8 @@ export class Engine {
     const avail = new Uint8Array(s.totalValues);
     const selected = new Map(pairs);
     const S = this.assume(pairs);
-    let valid = this.recall(pairs, avail);
+    const witnesses: Int32Array[] = [];
+    let valid = this.recall(pairs, avail, witnesses);
 
     // Unselected modules: every query shares S, so it is pushed once, and a
     // witness proves all of its values available at once.
@@ -178,6 +184,7 @@ export class Engine {
           score[vo[m] + sol[m]] = 0;
         }
         this.remember(sol);
+        if (witnesses.length < REPAIR_TRIES) witnesses.push(sol);
       };
       if (!valid) {
         const first = s.search({ score });
@@ -190,12 +197,12 @@ export class Engine {
         for (let m = 0; m < mods.length; m++) {
           if (selected.has(m)) continue;
           for (const v of dom[m]) {
-            if (avail[vo[m] + v]) continue;
-            if (s.push([[m, s.mask(m, [v])]])) {
-              const sol = s.search({ score });
-              if (sol) witness(sol);
-            }
+            if (avail[vo[m] + v] || this.knownImpossible(m, v, pairs, -1)) continue;
+            let sol: Int32Array | null = null;
+            if (s.push([[m, s.mask(m, [v])]])) sol = s.search({ score });
             s.pop();
+            if (sol) witness(sol);
+            else this.rememberImpossible(m, v, pairs, -1);
           }
         }
     }
@@ -204,17 +211,24 @@ export class Engine {
     // Selected modules: each may switch to any value that works with the others.
     pairs.forEach(([m, sv], k) => {
       if (valid) avail[vo[m] + sv] = 1;
+      const open: number[] = [];
+      for (let v = 0; v < mods[m].values.length; v++)
+        if (!avail[vo[m] + v] && !this.knownImpossible(m, v, pairs, k)) open.push(v);
+      if (!open.length) return;
       if (s.push(S.filter((_, j) => j !== k))) {
-        for (const v of s.domain(m)) {
-          if (avail[vo[m] + v]) continue;
-          if (s.push([[m, s.mask(m, [v])]])) {
-            const sol = s.search();
-            if (sol) {
-              avail[vo[m] + v] = 1;
-              this.remember(sol);
-            }
+        for (const v of open) {
+          if (!s.has(m, v)) continue;
+          if (this.repairs(witnesses, m, v)) {
+            avail[vo[m] + v] = 1;
+            continue;
           }
+          let sol: Int32Array | null = null;
+          if (s.push([[m, s.mask(m, [v])]])) sol = s.search();
           s.pop();
+          if (sol) {
+            avail[vo[m] + v] = 1;
+            this.remember(sol);
+          } else this.rememberImpossible(m, v, pairs, k);
         }
       }
       s.pop();
@@ -228,7 +242,7 @@ export class Engine {
    * module witnesses that module's value. A shopper changes one thing at a
    * time, so most of the last evaluation's witnesses still hold.
    */
-  private recall(pairs: Pair[], avail: Uint8Array): boolean {
+  private recall(pairs: Pair[], avail: Uint8Array, witnesses: Int32Array[]): boolean {
     const vo = this.solver.valueOffset;
     const n = this.model.modules.length;
     let valid = false;
@@ -242,10 +256,62 @@ export class Engine {
         }
       if (misses === 0) {
         valid = true;
+        if (witnesses.length < REPAIR_TRIES) witnesses.push(sol);
         for (let m = 0; m < n; m++) avail[vo[m] + sol[m]] = 1;
       } else if (misses === 1) avail[vo[miss] + sol[miss]] = 1;
     }
     return valid;
+  }
+
+  /**
+   * Whether some configuration holds all the pairs under the enabled rules
+   * (all when omitted). A known valid configuration satisfies every subset
+   * of the rules too, so it answers yes without a search.
+   */
+  private consistent(pairs: Pair[], enabled?: Uint8Array): boolean {
+    for (const sol of this.known) if (pairs.every(([m, v]) => sol[m] === v)) return true;
+    const sol = this.solver.solve(enabled ? { assume: this.assume(pairs), enabled } : { assume: this.assume(pairs) });
+    if (sol && !enabled) this.remember(sol);
+    return sol !== null;
+  }
+
+  /**
+   * Whether a search already proved m = v impossible with a subset of the
+   * selections (all but position `skip`): more selections cannot make it
+   * possible again, and shoppers mostly add selections.
+   */
+  private knownImpossible(m: number, v: number, pairs: Pair[], skip: number): boolean {
+    const list = this.impossible.get(this.solver.valueOffset[m] + v);
+    if (!list) return false;
+    const n = this.model.modules.length;
+    const current = new Int32Array(n).fill(-1);
+    pairs.forEach(([pm, pv], i) => i !== skip && (current[pm] = pv));
+    return list.some((proof) => proof.every(([pm, pv]) => current[pm] === pv));
+  }
+
+  private rememberImpossible(m: number, v: number, pairs: Pair[], skip: number): void {
+    const key = this.solver.valueOffset[m] + v;
+    const list = this.impossible.get(key) ?? [];
+    if (list.length >= 16) list.shift();
+    list.push(pairs.filter((_, i) => i !== skip));
+    this.impossible.set(key, list);
+  }
+
+  /** Whether a witness with m switched to v is still a valid configuration (checked, not searched). */
+  private repairs(witnesses: Int32Array[], m: number, v: number): boolean {
+    for (const sol of witnesses) {
+      const old = sol[m];
+      sol[m] = v;
+      const ok = this.solver.satisfiesAround(sol, m);
+      sol[m] = old;
+      if (ok) {
+        const copy = sol.slice();
+        copy[m] = v;
+        this.remember(copy);
+        return true;
+      }
+    }
+    return false;
   }
 
   private remember(sol: Int32Array): void {
@@ -282,7 +348,7 @@ export class Engine {
         if (it < others.length) assume.push(others[it]);
         else enabled[rules[it - others.length]] = 1;
       }
-      return this.solver.solve({ assume: this.assume(assume), enabled }) !== null;
+      return this.consistent(assume, enabled);
     };
     if (this.solver.rootConsistent && this.solver.solve({ assume: this.assume([target, ...others]) })) return null;
     const core = quickXplain(items, consistent);
@@ -338,7 +404,7 @@ export class Engine {
     const want = this.pair(moduleId, value);
     const pairs = this.pairs(selection);
     const Q = pairs.filter(([m]) => m !== want[0]); // oldest first
-    const sat = (kept: Pair[]): boolean => this.solver.solve({ assume: this.assume([want, ...kept]) }) !== null;
+    const sat = (kept: Pair[]): boolean => this.consistent([want, ...kept]);
     if (!sat([])) return null;
     let dropped: number[] = [];
     if (!sat(Q)) {

@@ -86,6 +86,8 @@ export class Solver {
   private tWild: Int32Array[];
   /** Per table and column: 1 when some cell is a set of values. */
   private tHasSet: Uint8Array[];
+  /** Per table and column: 1 when some cell is "*" (else no scan for live wildcard rows). */
+  private tHasWild: Uint8Array[];
   private supPool: Uint32Array;
   private tResidue: Int32Array[];
   private tWildResidue: Int32Array[];
@@ -167,6 +169,7 @@ export class Solver {
     this.tStar = [];
     this.tWild = [];
     this.tHasSet = [];
+    this.tHasWild = [];
     this.tResidue = [];
     this.tWildResidue = [];
     this.tIndex = [];
@@ -225,6 +228,7 @@ export class Solver {
       this.tStar.push(star);
       this.tWild.push(wild);
       this.tHasSet.push(hasSet);
+      this.tHasWild.push(Uint8Array.from(t.modules, (_, j) => (t.rows.some((row) => row[j] === -1) ? 1 : 0)));
       this.tResidue.push(new Int32Array(t.modules.reduce((a, m) => a + this.domSize[m], 0)));
       this.tWildResidue.push(new Int32Array(k));
     });
@@ -544,8 +548,9 @@ export class Solver {
         resBase += this.domSize[m];
         continue;
       }
-      let wildAlive = (s[curr + wr] & pool[wild + wr]) !== 0;
-      for (let p = 0; p < limit && !wildAlive; p++) {
+      const hasWild = this.tHasWild[t][j] === 1;
+      let wildAlive = hasWild && (s[curr + wr] & pool[wild + wr]) !== 0;
+      for (let p = 0; p < limit && hasWild && !wildAlive; p++) {
         const k = index[p];
         if (s[curr + k] & pool[wild + k]) {
           wildAlive = true;
