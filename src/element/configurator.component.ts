@@ -3,9 +3,12 @@ import type { Engine } from '../rules/engine.js';
 import type { CompiledModel, CompiledModule, Selection, Value } from '../rules/model.js';
 import { formatProblem } from '../rules/problems.js';
 import type { Evaluation, Price, PriceLine } from '../rules/results.js';
+import type { Quote } from '../quote/contract.js';
 import { configuratorStyles } from './configurator.styles.js';
 import { updateFormState } from './form-value.js';
 import { type ModuleView, labelId } from './module-view.js';
+import { promiseBadgeStyles } from './promise-badge.js';
+import { QuoteFeature } from './quote-feature.js';
 import { type MoneyFormat, currencyDisplay, moneyFormat } from './money-format.js';
 import { renderNumber } from './numeric-control.js';
 import { renderChoice } from './option-group.js';
@@ -30,8 +33,8 @@ export interface BtoCheckoutDetail {
   configuration: Record<string, Value>;
   price: Price;
   lines: PriceLine[];
-  /** The server's signed quote, once the quote client exists; null until then. */
-  quote: null;
+  /** The service's signed quote for this configuration; null without `quote-endpoint` or while none is in (loading, down, refused). */
+  quote: Quote | null;
 }
 
 export interface BtoErrorDetail {
@@ -52,7 +55,7 @@ const CANT_CONFIGURE = "This product can't be configured right now.";
  * @summary Configure a build-to-order product from a rules file.
  *
  * @slot preview - A product preview (e.g. the 3D view), shown above the options.
- * @slot promise - A delivery promise, shown in the summary above the checkout button.
+ * @slot promise - Replaces the built-in delivery promise in the summary, above the checkout button.
  *
  * @event bto-load - The rules are loaded and the options are on screen. Detail: `{ product }`.
  * @event bto-change - The shopper changed the selection. Detail: `{ selection, configuration, price, valid, complete }`.
@@ -84,7 +87,12 @@ const CANT_CONFIGURE = "This product can't be configured right now.";
  * @csspart total - The total.
  * @csspart checkout - The "Add to cart" button.
  * @csspart preview - The wrapper of the `preview` slot.
- * @csspart promise - The wrapper of the `promise` slot.
+ * @csspart promise - The delivery promise (the wrapper of the `promise` slot).
+ * @csspart promise-dates - "Arrives Tue 8 Dec – Fri 11 Dec" (or "Estimated arrival ...").
+ * @csspart promise-cutoff - "Order within 3 h 12 min to ship Monday", updated each minute.
+ * @csspart promise-drivers - What sets the date: "Walnut board adds 7 days".
+ * @csspart promise-estimate - The label of a static estimate (no quote service, or it is down).
+ * @csspart promise-error - Why the quote service refused this configuration.
  * @csspart error - The message shown when the product cannot be configured.
  * @csspart debug - The list of rules-file problems (with `debug`).
  *
@@ -107,7 +115,7 @@ const CANT_CONFIGURE = "This product can't be configured right now.";
  * @cssproperty --bto-focus-ring - Box shadow of the keyboard focus ring.
  */
 export class BtoConfigurator extends LitElement {
-  static override styles = configuratorStyles;
+  static override styles = [configuratorStyles, promiseBadgeStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: false };
 
@@ -117,6 +125,7 @@ export class BtoConfigurator extends LitElement {
     locale: { type: String },
     currency: { type: String },
     quoteEndpoint: { type: String, attribute: 'quote-endpoint' },
+    country: { type: String },
     disabled: { type: Boolean, reflect: true },
     name: { type: String, reflect: true },
     debug: { type: Boolean, reflect: true },
@@ -131,8 +140,10 @@ export class BtoConfigurator extends LitElement {
   declare locale: string | undefined;
   /** How the currency is written: "symbol" (default), "narrowSymbol", "code" or "name". */
   declare currency: string | undefined;
-  /** Where quotes are requested (used by the quote client). */
+  /** URL of the quote service's `POST /api/quote`; without it the promise is a static estimate from the rules file. */
   declare quoteEndpoint: string | undefined;
+  /** Where the product ships (ISO 3166-1 alpha-2, e.g. "FR"). Default: the locale's region (de-DE -> DE). */
+  declare country: string | undefined;
   /** Shows the configuration but accepts no changes. */
   declare disabled: boolean;
   /** Form field name under which the configuration (JSON) is submitted. */
@@ -164,6 +175,8 @@ export class BtoConfigurator extends LitElement {
   private filledSlots = new Set<string>();
   /** The module under which the clash banner shows (kept after Switch, for Undo). */
   private clashModule: string | undefined;
+  /** The delivery promise: quotes, the estimate fallback, the countdown (quote-feature.ts). */
+  private quotes = new QuoteFeature(this);
 
   constructor() {
     super();
@@ -396,7 +409,7 @@ export class BtoConfigurator extends LitElement {
       configuration: ev.configuration,
       price: ev.price,
       lines: ev.price.lines,
-      quote: null,
+      quote: this.quotes.latest,
     } satisfies BtoCheckoutDetail);
   };
 
@@ -458,6 +471,7 @@ export class BtoConfigurator extends LitElement {
       money,
       disabled: this.disabled,
       checkout: this.checkout,
+      promise: this.quotes.render(),
     };
     return html`${live}
       <div class="layout" @slotchange=${this.onSlotChange}>

@@ -15,6 +15,8 @@ export interface SummaryView {
   money: MoneyFormat;
   disabled: boolean;
   checkout(): void;
+  /** The built-in promise badge (or `nothing`), shown unless the merchant fills the `promise` slot. */
+  promise: unknown;
 }
 
 export function renderSummary(view: SummaryView): TemplateResult {
@@ -38,7 +40,7 @@ export function renderSummary(view: SummaryView): TemplateResult {
     <p class="total" part="price total">
       <span>Total</span><span class="amount" aria-live="off">${money.amount(evaluation.price.amount)}</span>
     </p>
-    <div part="promise" class="promise"><slot name="promise"></slot></div>
+    <div part="promise" class="promise"><slot name="promise">${view.promise}</slot></div>
     ${ready
       ? html`<button part="checkout" class="primary checkout" ?disabled=${view.disabled} @click=${view.checkout}>Add to cart</button>`
       : html`<p class="incomplete" part="incomplete">

@@ -16,7 +16,10 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
-import { type Weekday, isoDatePattern } from './ops-schema.js';
+import type { Weekday } from './ops-schema.js';
+
+/** A calendar date without a time: `YYYY-MM-DD`, read as a day in the zone of whoever uses it. */
+export const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date `YYYY-MM-DD`, read in the zone of the calendar it belongs to. */
 export type IsoDate = string;

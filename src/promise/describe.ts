@@ -61,18 +61,29 @@ export function promiseSentence(promise: DeliveryPromise | DeliveryEstimate, now
     return `Estimated arrival ${formatRange(promise.delivery, locale)} (${promise.label.toLowerCase()})${slowest ? `; ${slowest.label} takes about ${slowest.days} days` : ''}`;
   }
   const parts = [`Arrives ${formatRange(promise.delivery, locale)}`];
-  const left = Date.parse(promise.cutoffDeadline) - now.getTime();
-  if (left > 0) {
-    // A weekday alone is clear within the coming week; further out it needs the date.
-    const today = plantDateOf(now, promise.timeZone);
-    const soon = differenceInCalendarDays(noonOf(promise.shipDate.earliest, promise.timeZone), noonOf(today, promise.timeZone)) < 7;
-    const ship = formatDay(promise.shipDate.earliest, locale, soon ? 'weekday' : 'short');
-    const when = left < 86_400_000 ? `within ${formatWait(left)}` : `by ${formatDeadline(promise.cutoffDeadline, promise.timeZone, locale)}`;
-    parts.push(`order ${when} to ship ${ship}`);
-  }
+  const cutoff = cutoffClause(promise, now, locale);
+  if (cutoff) parts.push(cutoff);
   const top = delayDrivers(promise.drivers)[0];
   if (top) parts.push(describeDriver(top));
   return parts.join('; ');
+}
+
+/** The parts of a promise the sentence reads (a quote's promise has no bookings). */
+export type PromiseDates = Pick<DeliveryPromise, 'timeZone' | 'cutoffDeadline' | 'shipDate'>;
+
+/**
+ * "order within 3 h 12 min to ship Monday", or undefined once the deadline
+ * has passed (the promise no longer holds; ask for a new one).
+ */
+export function cutoffClause(promise: PromiseDates, now: Date, locale = 'en-GB'): string | undefined {
+  const left = Date.parse(promise.cutoffDeadline) - now.getTime();
+  if (!(left > 0)) return undefined;
+  // A weekday alone is clear within the coming week; further out it needs the date.
+  const today = plantDateOf(now, promise.timeZone);
+  const soon = differenceInCalendarDays(noonOf(promise.shipDate.earliest, promise.timeZone), noonOf(today, promise.timeZone)) < 7;
+  const ship = formatDay(promise.shipDate.earliest, locale, soon ? 'weekday' : 'short');
+  const when = left < 86_400_000 ? `within ${formatWait(left)}` : `by ${formatDeadline(promise.cutoffDeadline, promise.timeZone, locale)}`;
+  return `order ${when} to ship ${ship}`;
 }
 
 /** The deadline on the plant's clock: "Mon 7 Dec 14:00 CET". */

@@ -13,13 +13,14 @@
  */
 import { z } from 'zod/mini';
 import { idPattern } from '../rules/schema.js';
+// Declared in calendar.ts, which the widget loads without zod (this file's schemas stay out of its bundle).
+import { isoDatePattern } from './calendar.js';
+
+export { isoDatePattern };
 
 /** Weekday keys, Monday first (ISO 8601 numbering minus one). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-
-/** A calendar date without a time: `YYYY-MM-DD`, read as a day in the zone of whoever uses it. */
-export const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date in `YYYY-MM-DD` form (no 2026-02-30). */
 export function isIsoDate(text: string): boolean {

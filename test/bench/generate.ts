@@ -327,7 +327,7 @@ interface FunctionalTable {
   tuples: string[][][];
 }
 
-/** The car-scale product plus a few sampled valid configurations and the exact count. */
+/** The car-scale product, its 128 planted reference configurations and the exact count of valid configurations. */
 export function generateCarScaleProduct(seed = 1, shape: CarShape = carScaleShape): GeneratedProduct {
   const rnd = new Random(seed);
   const M = shape.modules;
@@ -343,8 +343,25 @@ export function generateCarScaleProduct(seed = 1, shape: CarShape = carScaleShap
   });
   sizes[rnd.int(M)] = shape.maxOptions;
 
-  // Names, ids and option codes.
-  const names = range(M).map((i) => CAR_MODULE_NAMES[i % CAR_MODULE_NAMES.length] + (i >= CAR_MODULE_NAMES.length ? ` ${Math.floor(i / CAR_MODULE_NAMES.length) + 1}` : ''));
+  // The order: free modules first (small ones, to spend the count budget on
+  // tables), then the rest, the larger ones tending to come early so that
+  // late tables find parents with many options.
+  const bySize = range(M).sort((a, b) => sizes[a] - sizes[b]);
+  const free = rnd.sample(bySize.slice(0, Math.ceil(M * 0.7)), shape.freeModules);
+  const early = range(M).map((m) => (sizes[m] >= 9 ? 0 : 0.7) + rnd.next());
+  const rest = range(M)
+    .filter((m) => !free.includes(m))
+    .sort((x, y) => early[x] - early[y]);
+  const order = [...free, ...rnd.shuffle(rest.slice(0, 12)), ...rest.slice(12)];
+  const position = new Array<number>(M);
+  order.forEach((m, i) => (position[m] = i));
+  const hubs = new Set(order.slice(0, shape.freeModules + 8));
+
+  // Names, ids and option codes. Names follow the order, so the first
+  // modules are the hubs of a car model
+  // (market, model line, body style, engine, ...).
+  const nameAt = (i: number) => CAR_MODULE_NAMES[i % CAR_MODULE_NAMES.length] + (i >= CAR_MODULE_NAMES.length ? ` ${Math.floor(i / CAR_MODULE_NAMES.length) + 1}` : '');
+  const names = range(M).map((m) => nameAt(position[m]));
   const ids = names.map((n) => n.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
   const codeChars = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
   const options: string[][] = sizes.map((n) => {
@@ -352,18 +369,6 @@ export function generateCarScaleProduct(seed = 1, shape: CarShape = carScaleShap
     while (codes.size < n) codes.add(codeChars[rnd.int(23)] + codeChars[rnd.int(33)] + codeChars[rnd.int(33)]);
     return [...codes];
   });
-
-  // The order: free modules first (small ones, to spend the count budget on
-  // tables), then the rest, the larger ones tending to come early so that
-  // late tables find parents with many options.
-  const bySize = range(M).sort((a, b) => sizes[a] - sizes[b]);
-  const free = rnd.sample(bySize.slice(0, Math.ceil(M * 0.7)), shape.freeModules);
-  const rest = rnd.shuffle(range(M).filter((m) => !free.includes(m)));
-  rest.sort((a, b) => (sizes[b] >= 9 ? rnd.next() : 1 + rnd.next()) - (sizes[a] >= 9 ? rnd.next() : 1 + rnd.next()));
-  const order = [...free, ...rnd.shuffle(rest.slice(0, 12)), ...rest.slice(12)];
-  const position = new Array<number>(M);
-  order.forEach((m, i) => (position[m] = i));
-  const hubs = new Set(order.slice(0, shape.freeModules + 8));
 
   // Children per functional table: one each, a few tables get two.
   const childCounts = new Array(functionalCount).fill(1);
@@ -402,7 +407,8 @@ export function generateCarScaleProduct(seed = 1, shape: CarShape = carScaleShap
     // The tree splits on hubs first, then on larger modules.
     parents.sort((a, b) => Number(hubs.has(b)) - Number(hubs.has(a)) || sizes[b] - sizes[a]);
     const targetLeaves = bigRows ?? Math.max(Math.round(Math.exp(rnd.next() * Math.log(40)) + 1), Math.ceil(1.5 * space));
-    const leaves = tree(rnd, parents, options, targetLeaves);
+    // Big tables list long modules value by value (no long lists repeated over thousands of rows).
+    const leaves = tree(rnd, parents, options, targetLeaves, bigRows ? 8 : Infinity);
     tables.push({ parents, children, leaves, k: 1, big: !!bigRows, tuples: [] });
   }
 
@@ -419,9 +425,15 @@ export function generateCarScaleProduct(seed = 1, shape: CarShape = carScaleShap
   const required: string[][][][] = []; // per table, per leaf: required child tuples
   const kMin: number[] = [];
   for (const t of tables) {
+    // Leaves by the value of the first parent, to find a reference's leaf quickly.
+    const byFirst = new Map<string, number[]>(options[t.parents[0]].map((v) => [v, []]));
+    t.leaves.forEach((leaf, li) => {
+      for (const [v, list] of byFirst) if (cellMatches(leaf[0], v)) list.push(li);
+    });
     const byLeaf = new Map<number, number[]>();
     refs.forEach((r, ri) => {
-      const li = t.leaves.findIndex((leaf) => leaf.every((c, j) => cellMatches(c, r[t.parents[j]])));
+      const candidates = byFirst.get(r[t.parents[0]])!;
+      const li = candidates.find((i) => t.leaves[i].every((c, j) => cellMatches(c, r[t.parents[j]]))) ?? -1;
       if (li < 0) throw new Error('generator bug: leaves do not cover the parents');
       byLeaf.set(li, [...(byLeaf.get(li) ?? []), ri]);
     });
@@ -532,11 +544,11 @@ export function generateCarScaleProduct(seed = 1, shape: CarShape = carScaleShap
   }
 
   // Assemble the file. Defaults: the first reference configuration.
-  const references: Configuration[] = refs.map((r) => Object.fromEntries(range(M).map((m) => [ids[m], r[m]])));
+  const references: Configuration[] = refs.map((r) => Object.fromEntries(order.map((m) => [ids[m], r[m]])));
   const components = makeComponents(rnd, 150);
   const componentIds = Object.keys(components);
   const modules: RulesFile['modules'] = {};
-  for (const m of range(M)) {
+  for (const m of order) {
     const opts: Record<string, { label: string; price?: number; components?: string[] }> = {};
     options[m].forEach((code, i) => {
       const option: { label: string; price?: number; components?: string[] } = {
@@ -591,7 +603,7 @@ function stream(rnd: Random, values: readonly string[]): () => string {
  * grows the frontier by its share of the target (shares ∝ log of the option
  * count, with some noise). The leaves partition the parents' combinations.
  */
-function tree(rnd: Random, parents: number[], options: string[][], target: number): Cell[][] {
+function tree(rnd: Random, parents: number[], options: string[][], target: number, maxGroups: number): Cell[][] {
   const ns = parents.map((p) => options[p].length);
   // Growth per level: g_d = n_d^(a·w_d), capped at n_d, with Π g_d = target.
   const w = ns.map(() => 0.5 + rnd.next());
@@ -618,7 +630,8 @@ function tree(rnd: Random, parents: number[], options: string[][], target: numbe
   let frontier: Cell[][] = [[]];
   ns.forEach((n, d) => {
     const values = options[parents[d]];
-    const group = n >= 5 ? 3 : n >= 3 ? 2 : 1;
+    // "group" splits into about √n lists of similar length (a PM's value groups).
+    const group = n > maxGroups * 2 ? 1 : n >= 5 ? Math.min(n - 1, Math.max(3, Math.round(Math.sqrt(n)))) : n >= 3 ? 2 : 1;
     let needed = Math.min(frontier.length * n, Math.max(frontier.length, Math.round(after[d])));
     const next: Cell[][] = [];
     rnd.shuffle(frontier).forEach((prefix, i) => {
@@ -634,11 +647,9 @@ function tree(rnd: Random, parents: number[], options: string[][], target: numbe
       else if (ways === n) for (const v of values) next.push([...prefix, v]);
       else {
         const shuffled = rnd.shuffle([...values]);
-        const cuts = rnd.sample(range(n - 1).map((i) => i + 1), ways - 1).sort((x, y) => x - y);
-        let from = 0;
-        for (const cut of [...cuts, n]) {
-          next.push([...prefix, cellOf(shuffled.slice(from, cut), values)]);
-          from = cut;
+        for (let g = 0; g < ways; g++) {
+          const part = shuffled.slice(Math.round((g * n) / ways), Math.round(((g + 1) * n) / ways));
+          next.push([...prefix, cellOf(part, values)]);
         }
       }
     });
