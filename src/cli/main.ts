@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { z } from 'zod/mini';
+import { analyseProduct } from '../rules/lint.js';
 import { loadRules } from '../rules/load.js';
 import { formatProblem } from '../rules/problems.js';
 import { rulesFileSchema } from '../rules/schema.js';
@@ -28,7 +29,8 @@ program
   .argument('<files...>', 'rules files (YAML or JSON)')
   .option('--strict', 'fail on warnings too')
   .option('--json', 'print the problems as JSON')
-  .action(async (files: string[], opts: { strict?: boolean; json?: boolean }) => {
+  .option('--no-analyse', 'skip the analyses (redundant rules, unusable rows, configuration count)')
+  .action(async (files: string[], opts: { strict?: boolean; json?: boolean; analyse: boolean }) => {
     let failed = false;
     const all = [];
     for (const file of files) {
@@ -40,13 +42,22 @@ program
         failed = true;
         continue;
       }
-      const { problems } = loadRules(text, file);
+      const { problems, model, engine, locate } = loadRules(text, file);
       all.push(...problems);
+      const analysis = opts.analyse && model && engine ? analyseProduct(model, engine, { countBudgetMs: 5000 }) : undefined;
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.length - errors;
       if (errors || (opts.strict && warnings)) failed = true;
       if (!opts.json) {
         for (const p of problems) console.log(formatProblem(p));
+        if (analysis) {
+          for (const f of analysis.findings) {
+            if (f.kind === 'dead-option' || f.kind === 'default-unavailable') continue; // already a warning or error above
+            const at = locate ? locate(f.path, 'key') : { line: 1, column: 1 };
+            console.log(`${file}:${at.line}:${at.column}: note: ${f.message}`);
+          }
+          console.log(`${file}: ${analysis.configurations} valid configurations`);
+        }
         console.log(`${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
       }
     }

@@ -101,7 +101,9 @@ export function compileRules(file: RulesFile, locate?: Locate): CompiledModel {
           return vs.length === m.values.length ? -1 : vs.length === 1 ? vs[0] : vs;
         });
       if (rule.table.allow) {
-        constraints.push({ kind: 'table', rule: r, modules: mods, rows: rule.table.allow.map(toRow).filter((row) => row.every((c) => !Array.isArray(c) || c.length > 0)) });
+        const rows = rule.table.allow.map(toRow);
+        const keep = rows.map((_, i) => i).filter((i) => rows[i].every((c) => !Array.isArray(c) || c.length > 0));
+        constraints.push({ kind: 'table', rule: r, modules: mods, rows: keep.map((i) => rows[i]), source: keep });
       } else {
         for (const row of rule.table.forbid ?? []) {
           // A forbidden tuple: at least one column must differ from it.
@@ -121,6 +123,7 @@ export function compileRules(file: RulesFile, locate?: Locate): CompiledModel {
       const mi = index.get(id)!;
       return [mi, complement(modules[mi], valuesOf(mi, cv))];
     });
+    if (rule.when) src.when = conditionLits(rule.when, index, modules);
     for (const [id, cv] of Object.entries(rule.require ?? {})) {
       const mi = index.get(id)!;
       constraints.push(clause(r, [...guard, [mi, valuesOf(mi, cv)]]));

@@ -8,7 +8,7 @@ import { Engine } from './engine.js';
 import { loadRulesSource } from './load-source.js';
 import { isCompiledModel } from './compiled-format.js';
 import type { CompiledModel } from './model.js';
-import { type Problem, hasErrors, sortProblems } from './problems.js';
+import { type Locate, type Problem, hasErrors, sortProblems } from './problems.js';
 
 export interface LoadedRules {
   /** Present when there is no error (warnings allowed). */
@@ -16,6 +16,8 @@ export interface LoadedRules {
   /** An engine over `model`, built once during the checks. */
   engine?: Engine;
   problems: Problem[];
+  /** Maps a path in the rules file to its line and column (absent for a compiled model). */
+  locate?: Locate;
 }
 
 /**
@@ -27,11 +29,11 @@ export function loadRules(text: string, fileName: string): LoadedRules {
   const compiled = tryCompiled(text);
   if (compiled) return { model: compiled, engine: new Engine(compiled), problems: [] };
   const source = loadRulesSource(text, fileName);
-  if (!source.file || hasErrors(source.problems)) return { problems: sortProblems(source.problems) };
+  if (!source.file || hasErrors(source.problems)) return { problems: sortProblems(source.problems), locate: source.locate };
   const model = compileRules(source.file, (path) => source.locate(path, 'key'));
   const engine = new Engine(model);
   const problems = sortProblems([...source.problems, ...analyseModel(model, { file: fileName, locate: source.locate }, engine)]);
-  return hasErrors(problems) ? { problems } : { model, engine, problems };
+  return hasErrors(problems) ? { problems, locate: source.locate } : { model, engine, problems, locate: source.locate };
 }
 
 function tryCompiled(text: string): CompiledModel | null {

@@ -50,6 +50,8 @@ export interface RuleSource {
   /** The rule's id, or a generated `rule-N` (1-based position in `rules`). */
   id: string;
   message?: string;
+  /** An implication's `when`, as value-index sets (all must hold); absent for tables and unconditional rules. */
+  when?: Array<[number, number[]]>;
   /** 1-based line in the source file, when known. */
   line?: number;
   column?: number;
@@ -74,6 +76,8 @@ export interface TableConstraint {
   rule: number;
   modules: number[];
   rows: Array<Array<number | number[]>>;
+  /** For each row, its 0-based position in the rules file (rows that can never match are left out). */
+  source?: number[];
 }
 
 export type Constraint = ClauseConstraint | TableConstraint;

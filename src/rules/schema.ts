@@ -126,6 +126,74 @@ const surchargeSchema = z.strictObject({
   price: money.check(z.describe('Amount added (or, negative, discounted) when `when` holds.')),
 });
 
+/** A piecewise-linear map from a module's value to a number: [[value, result], ...], clamped at both ends. */
+const valueMap = z.array(z.tuple([z.number(), z.number()])).check(
+  z.minLength(1),
+  z.describe('Pairs [module value, result], e.g. [[100, 0.71], [200, 1.43]]; values between are interpolated, outside clamped.'),
+);
+const nodeNames = z.array(z.string().check(z.minLength(1))).check(
+  z.describe('Names of nodes in the model (a group stands for every mesh beneath it).'),
+);
+
+const materialEffectSchema = z.strictObject({
+  nodes: z.optional(nodeNames.check(z.describe('The meshes to change (a group: every mesh beneath it).'))),
+  material: z.optional(
+    z.string().check(z.describe('Change every mesh (within `nodes`, if given) whose model material has this name, e.g. "frame-paint".')),
+  ),
+  use: z.optional(z.string().check(z.describe('Put this material of the model (by name) on those meshes.'))),
+  color: z.optional(z.string().check(z.describe('A CSS hex colour to paint them, e.g. "#1d1d1f".'))),
+  roughness: z.optional(z.number().check(z.minimum(0), z.maximum(1), z.describe('Surface roughness, 0 (mirror) to 1 (matte).'))),
+  metalness: z.optional(z.number().check(z.minimum(0), z.maximum(1), z.describe('0 for paint, wood and plastic, 1 for bare metal.'))),
+}).check(z.describe('A material change: which meshes (`nodes` and/or `material`), and what they get (`use`, or `color`/`roughness`/`metalness`).'));
+
+const optionViewSchema = z.strictObject({
+  show: z.optional(
+    nodeNames.check(z.describe("Nodes shown while this option is chosen; a node listed under any of the module's options is hidden otherwise.")),
+  ),
+  hide: z.optional(nodeNames.check(z.describe('Nodes hidden while this option is chosen.'))),
+  materials: z.optional(z.array(materialEffectSchema).check(z.describe('Material changes while this option is chosen.'))),
+  variant: z.optional(z.string().check(z.describe('A KHR_materials_variants variant of the model to apply, by name.'))),
+}).check(z.describe('How one option looks in the preview.'));
+
+const numberEffectSchema = z.strictObject({
+  nodes: nodeNames.check(z.minLength(1), z.describe('The nodes (or, with `morph`, meshes) this value drives.')),
+  axis: z.optional(
+    z.enum(['x', 'y', 'z', 'xyz']).check(z.describe('The axis `scale` and `position` act along; "xyz" scales uniformly. Default x.')),
+  ),
+  scale: z.optional(valueMap.check(z.describe('Scale factor along `axis` (times the model\'s own), by value.'))),
+  position: z.optional(valueMap.check(z.describe("Position along `axis`, in the model's units (metres) in the parent's space, by value."))),
+  morph: z.optional(z.string().check(z.describe('A morph target of the meshes, by name, driven by `weight`.'))),
+  weight: z.optional(valueMap.check(z.describe('Morph target weight (0..1), by value. Required with `morph`.'))),
+}).check(z.describe('What a numeric value does to the model: scale or move nodes along an axis, or drive a morph target.'));
+
+const moduleViewSchema = z.strictObject({
+  options: z.optional(z.record(id, optionViewSchema).check(z.describe('By option id: how each option looks.'))),
+  number: z.optional(z.array(numberEffectSchema).check(z.describe('For a numeric module: what its value does to the model.'))),
+}).check(z.describe('How one module shows in the preview.'));
+
+const angleRange = z.tuple([z.number(), z.number()]);
+const cameraSchema = z.strictObject({
+  yaw: z.optional(z.number().check(z.describe('Initial orbit around the vertical axis, in degrees; 0 looks at the front (+z), 90 from the right. Default 30.'))),
+  pitch: z.optional(z.number().check(z.describe('Initial height of the camera, in degrees above the horizon. Default 15.'))),
+  zoom: z.optional(
+    z.number().check(z.minimum(0.1), z.describe('Initial distance as a multiple of the distance that frames the model. Default 1.')),
+  ),
+  yawLimits: z.optional(angleRange.check(z.describe('[min, max] yaw the shopper may orbit to, in degrees. Default unlimited.'))),
+  pitchLimits: z.optional(angleRange.check(z.describe('[min, max] pitch in degrees. Default [-5, 85] (never below the floor).'))),
+  zoomLimits: z.optional(
+    angleRange.check(z.describe('[min, max] distance as multiples of the framing distance. Default [0.4, 2.5].')),
+  ),
+}).check(z.describe('Camera framing hints: the initial orbit and its limits.'));
+
+const viewSchema = z.strictObject({
+  model: z.string().check(z.minLength(1), z.describe('URL of the glTF/GLB model, relative to the rules file.')),
+  poster: z.optional(
+    z.string().check(z.describe('URL of an image shown until the first frame and in the 2D fallback, relative to the rules file. Default: product.image.')),
+  ),
+  camera: z.optional(cameraSchema),
+  modules: z.optional(z.record(id, moduleViewSchema).check(z.describe('By module id: how its options or value change the model.'))),
+}).check(z.describe('The 3D preview: a glTF model and how each module changes it.'));
+
 export const rulesFileSchema = z.strictObject({
   $schema: z.optional(z.string().check(z.describe('URL or path of the JSON Schema, for editor autocomplete.'))),
   product: z.strictObject({
@@ -142,7 +210,7 @@ export const rulesFileSchema = z.strictObject({
   components: z.optional(
     z.record(id, componentSchema).check(z.describe('Parts and the work they need, by id; options refer to them.')),
   ),
-  view: z.optional(z.unknown().check(z.describe('The 3D preview description (see README, "view").'))),
+  view: z.optional(viewSchema),
 });
 
 export type RulesFile = z.infer<typeof rulesFileSchema>;
@@ -154,3 +222,9 @@ export type RuleSpec = z.infer<typeof ruleSchema>;
 export type ConditionValue = z.infer<typeof conditionValueSchema>;
 export type Condition = Record<string, ConditionValue>;
 export type ComponentSpec = z.infer<typeof componentSchema>;
+export type ViewSpec = z.infer<typeof viewSchema>;
+export type ModuleViewSpec = z.infer<typeof moduleViewSchema>;
+export type OptionViewSpec = z.infer<typeof optionViewSchema>;
+export type MaterialEffectSpec = z.infer<typeof materialEffectSchema>;
+export type NumberEffectSpec = z.infer<typeof numberEffectSchema>;
+export type CameraSpec = z.infer<typeof cameraSchema>;

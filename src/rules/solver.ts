@@ -762,6 +762,108 @@ export class Solver {
   }
 
   /**
+   * The exact number of complete assignments satisfying every rule, by
+   * depth-first counting with connected-component decomposition and a cache
+   * keyed by each component's residual problem (the sharpSAT idea): modules
+   * that no longer share a constraint are counted apart and multiplied.
+   * Null when the deadline (a performance.now() value) passes first.
+   */
+  countSolutions(deadline: number): bigint | null {
+    if (!this.root) return 0n;
+    const mods = Array.from({ length: this.moduleCount }, (_, m) => m);
+    const cache = new Map<string, bigint>();
+    const out = { expired: false };
+    const n = this.countOver(mods, cache, deadline, out);
+    this.clearQueue();
+    this.popTo(0);
+    return out.expired ? null : n;
+  }
+
+  private countOver(mods: number[], cache: Map<string, bigint>, deadline: number, out: { expired: boolean }): bigint {
+    const open = mods.filter((m) => this.size(m) > 1);
+    if (!open.length) return 1n;
+    let total = 1n;
+    for (const comp of this.components(open)) {
+      const key = this.componentKey(comp);
+      let c = cache.get(key);
+      if (c === undefined) {
+        if (out.expired || performance.now() > deadline) {
+          out.expired = true;
+          return 0n;
+        }
+        c = 0n;
+        let m = comp[0];
+        for (const x of comp) if (this.size(x) < this.size(m)) m = x;
+        for (const v of this.domain(m)) {
+          this.pushLevel();
+          this.assign(m, v);
+          if (this.propagate()) c += this.countOver(comp, cache, deadline, out);
+          else this.clearQueue();
+          this.popTo(this.level - 1);
+        }
+        if (!out.expired) cache.set(key, c);
+      }
+      if (c === 0n) return 0n;
+      total *= c;
+    }
+    return total;
+  }
+
+  private constraintModules(c: number): ArrayLike<number> {
+    if (c >= this.clauseCount) return this.tModules[c - this.clauseCount];
+    const out: number[] = [];
+    for (let l = this.cLitStart[c]; l < this.cLitStart[c + 1]; l++) out.push(this.litModule[l]);
+    return out;
+  }
+
+  /** Groups open modules that share a constraint (through other open modules). */
+  private components(open: number[]): number[][] {
+    const inOpen = new Set(open);
+    const seen = new Set<number>();
+    const comps: number[][] = [];
+    for (const start of open) {
+      if (seen.has(start)) continue;
+      const comp: number[] = [];
+      const stack = [start];
+      seen.add(start);
+      while (stack.length) {
+        const m = stack.pop()!;
+        comp.push(m);
+        for (const c of this.watch[m]) {
+          const cm = this.constraintModules(c);
+          for (let i = 0; i < cm.length; i++) {
+            const x = cm[i];
+            if (inOpen.has(x) && !seen.has(x)) {
+              seen.add(x);
+              stack.push(x);
+            }
+          }
+        }
+      }
+      comps.push(comp.sort((a, b) => a - b));
+    }
+    return comps;
+  }
+
+  /** The residual problem of a component: its domains and the fixed values its constraints see. */
+  private componentKey(comp: number[]): string {
+    const parts: string[] = [];
+    const inComp = new Set(comp);
+    const cons = new Set<number>();
+    for (const m of comp) {
+      parts.push(`${m}:${Array.from(this.state.subarray(this.off[m], this.off[m] + this.words[m])).join('.')}`);
+      for (const c of this.watch[m]) cons.add(c);
+    }
+    for (const c of [...cons].sort((a, b) => a - b)) {
+      const cm = this.constraintModules(c);
+      const fixed: number[] = [];
+      for (let i = 0; i < cm.length; i++) if (!inComp.has(cm[i])) fixed.push(cm[i], this.firstValue(cm[i]));
+      if (fixed.length) parts.push(`c${c}=${fixed.join(',')}`);
+    }
+    return parts.join('|');
+  }
+
+  /**
    * The domains after propagating the assumptions alone (no search), or null
    * on a wipe-out. Values pruned here are certainly unavailable.
    */

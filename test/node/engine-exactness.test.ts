@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compileRules } from '../../src/rules/compile.js';
 import { Engine } from '../../src/rules/engine.js';
+import { analyseProduct } from '../../src/rules/lint.js';
 import type { Selection, Value } from '../../src/rules/model.js';
 import type { ConditionValue, RulesFile } from '../../src/rules/schema.js';
 
@@ -270,4 +271,14 @@ test('price adds base, options and numeric steps in minor units', () => {
     [39900, 18010, 8750, 2500],
   );
   assert.equal(engine.price({ frame: 'basic', width: 110 }).amount, 39900);
+});
+
+test('the configuration count equals brute force', () => {
+  for (let seed = 1; seed <= 300; seed++) {
+    const { file, doms } = randomFile(seed);
+    const model = compileRules(file);
+    const engine = new Engine(model);
+    const expected = [...all(doms)].filter((c) => valid(file, doms, c)).length;
+    assert.equal(analyseProduct(model, engine).configurations, String(expected), `seed ${seed}`);
+  }
 });
