@@ -11,6 +11,7 @@ import { formatProblem } from '../rules/problems.js';
 import { rulesFileSchema } from '../rules/schema.js';
 import { formatEvaluation, formatResolution } from './format.js';
 import { registerPromiseCommand } from './promise-command.js';
+import { registerServeCommand } from './serve-command.js';
 import { opsJsonSchema } from '../promise/ops-schema.js';
 import { readRules } from './read-rules.js';
 import { parseAssignment, parseSelection } from './selection-args.js';
@@ -111,6 +112,7 @@ program
   });
 
 registerPromiseCommand(program);
+registerServeCommand(program);
 
 program
   .command('build')

@@ -1,0 +1,82 @@
+/**
+ * The store's schema, as numbered migrations applied in order, once. The
+ * same SQL runs on PGlite and on a PostgreSQL server. Service processes that
+ * start together on one database take an advisory lock, so each migration
+ * runs exactly once. Statements are split on ";", so none may appear inside one.
+ *
+ * Capacity and stock hold only what orders booked; the ops file's `booked`
+ * and `stock` are the baseline they add to.
+ */
+import type { Database } from './database.js';
+
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'quotes, orders, bookings',
+    sql: `
+      CREATE TABLE settings (
+        name text PRIMARY KEY,
+        value text NOT NULL
+      );
+      CREATE TABLE quotes (
+        id text PRIMARY KEY,
+        product text NOT NULL,
+        body jsonb NOT NULL,          -- the signed quote as sent to the shopper
+        bookings jsonb NOT NULL,      -- the capacity and stock it would take
+        expires_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE orders (
+        id text PRIMARY KEY,
+        quote_id text NOT NULL UNIQUE REFERENCES quotes (id),
+        idempotency_key text NOT NULL UNIQUE,
+        product text NOT NULL,
+        status_token_hash text NOT NULL UNIQUE,   -- sha256 hex, the token itself is never stored
+        body jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- The answer given to each Idempotency-Key, replayed on a retry.
+      CREATE TABLE idempotency_keys (
+        key text PRIMARY KEY,
+        quote_id text NOT NULL,
+        status integer NOT NULL,
+        body jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE capacity (
+        product text NOT NULL,
+        work_centre text NOT NULL,
+        day date NOT NULL,
+        minutes double precision NOT NULL CHECK (minutes >= 0),
+        PRIMARY KEY (product, work_centre, day)
+      );
+      CREATE TABLE stock (
+        product text NOT NULL,
+        component text NOT NULL,
+        quantity integer NOT NULL CHECK (quantity >= 0),   -- units taken from the baseline stock
+        PRIMARY KEY (product, component)
+      );
+    `,
+  },
+];
+
+/** Any fixed number: the lock that serialises migrations across processes. */
+const MIGRATION_LOCK = 7_141_001;
+
+/** Applies the migrations the database has not seen yet. */
+export async function migrate(db: Database): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS migrations (
+      id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await tx.query<{ id: number }>('SELECT id FROM migrations')).map((r) => r.id));
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query('INSERT INTO migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+      applied.push(m.id);
+    }
+    return applied;
+  });
+}

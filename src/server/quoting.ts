@@ -1,0 +1,96 @@
+/**
+ * A quote, computed on the server from the rules and ops data alone: the
+ * browser sends what the shopper chose, never a price or a date. Every
+ * refusal names the input to fix (`selection.top`, `destination.country`).
+ */
+import { randomBytes } from 'node:crypto';
+import { type DeliveryPromise, promiseDelivery } from '../promise/promise.js';
+import { PromiseError } from '../promise/promise-error.js';
+import type { OpsFile } from '../promise/ops-schema.js';
+import type { Quote, QuoteRequest, QuotedPromise } from '../quote/contract.js';
+import { valueIndex } from '../rules/compile.js';
+import type { Selection, Value } from '../rules/model.js';
+import { didYouMean } from '../rules/suggest.js';
+import { ApiError } from './api-error.js';
+import type { Product } from './catalog.js';
+import { sign } from './signature.js';
+import type { StoredQuote } from './store.js';
+
+export interface QuoteInput {
+  product: Product;
+  request: QuoteRequest;
+  /** The product's ops data with every booking so far applied. */
+  ops: OpsFile;
+  now: Date;
+  secret: string;
+  /** How long the quote can be ordered, in milliseconds. */
+  ttlMs: number;
+}
+
+/** The configuration, price and promise for a request, signed; throws ApiError for a request it cannot answer. */
+export function buildQuote({ product, request, ops, now, secret, ttlMs }: QuoteInput): StoredQuote {
+  const { engine, model } = product;
+  const selection = checkSelection(product, request.selection);
+  const configuration = engine.complete(selection) ?? refuseSelection(product, selection);
+  const quantity = request.quantity ?? 1;
+  const destination = { ...request.destination, country: request.destination.country.toUpperCase() };
+  let promise: DeliveryPromise;
+  try {
+    promise = promiseDelivery({ model, ops, configuration, quantity, destination, orderTime: now });
+  } catch (e) {
+    if (!(e instanceof PromiseError)) throw e;
+    if (e.field === 'destination') throw new ApiError(422, 'not_shipped', e.message, 'destination.country');
+    if (e.field === 'quantity') throw new ApiError(422, 'quantity_too_large', e.message, 'quantity');
+    if (e.field === 'configuration') throw new ApiError(422, 'invalid_selection', e.message, 'selection');
+    throw e; // ops/orderTime: the server's data or clock, not the shopper's input
+  }
+  const { bookings, ...shown } = promise;
+  const unsigned: Omit<Quote, 'signature'> = {
+    quoteId: `q_${randomBytes(12).toString('base64url')}`,
+    product: model.product.id,
+    selection,
+    configuration,
+    quantity,
+    destination,
+    price: engine.price(configuration),
+    promise: shown satisfies QuotedPromise,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+  };
+  return { quote: { ...unsigned, signature: sign(secret, unsigned) }, bookings };
+}
+
+/** The selection with each module and value known to the model; refuses the first that is not. */
+function checkSelection({ engine, model }: Product, selection: Selection): Selection {
+  for (const [id, value] of Object.entries(selection)) {
+    const mod = engine.module(id);
+    if (!mod) {
+      const hint = didYouMean(id, model.modules.map((m) => m.id));
+      throw new ApiError(422, 'unknown_module', `product "${model.product.id}" has no module "${id}"${hint}`, `selection.${id}`);
+    }
+    if (valueIndex(mod, value) < 0) {
+      const ids = mod.values.map((v) => String(v.id));
+      const hint = typeof value === 'string' ? didYouMean(value, ids) : '';
+      const range = mod.kind === 'number' ? ` (${mod.min}-${mod.max} in steps of ${mod.step})` : hint;
+      throw new ApiError(422, 'unknown_value', `module "${id}" has no value ${JSON.stringify(value)}${range}`, `selection.${id}`);
+    }
+  }
+  return selection;
+}
+
+/**
+ * The selection fits no valid product: name the most recent selection whose
+ * removal makes it fit (the shopper's last change is the likeliest culprit),
+ * with the rule's reason.
+ */
+function refuseSelection({ engine }: Product, selection: Selection): never {
+  const entries = Object.entries(selection);
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const [id, value] = entries[i];
+    const others: Record<string, Value> = Object.fromEntries(entries.filter((_, j) => j !== i));
+    if (engine.complete(others) === null) continue;
+    const reason = engine.explain(others, id, value)?.text ?? `${id} = ${JSON.stringify(value)} does not fit the other selections`;
+    throw new ApiError(422, 'invalid_selection', reason, `selection.${id}`);
+  }
+  throw new ApiError(422, 'invalid_selection', 'these selections together fit no product', 'selection');
+}
