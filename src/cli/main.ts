@@ -5,12 +5,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { z } from 'zod/mini';
-import { analyseProduct } from '../rules/lint.js';
 import { loadRules } from '../rules/load.js';
 import { formatProblem } from '../rules/problems.js';
 import { rulesFileSchema } from '../rules/schema.js';
 import { formatEvaluation, formatResolution } from './format.js';
+import { registerCheckCommand } from './check-command.js';
 import { registerPromiseCommand } from './promise-command.js';
+import { registerTestCommand } from './test-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { opsJsonSchema } from '../promise/ops-schema.js';
 import { readRules } from './read-rules.js';
@@ -24,47 +25,7 @@ const program = new Command()
   .description('Build-to-order configurator: check, evaluate and compile product rules files.')
   .showHelpAfterError();
 
-program
-  .command('check')
-  .description('Report every problem in rules files as file:line:col: error|warning: message')
-  .argument('<files...>', 'rules files (YAML or JSON)')
-  .option('--strict', 'fail on warnings too')
-  .option('--json', 'print the problems as JSON')
-  .option('--no-analyse', 'skip the analyses (redundant rules, unusable rows, configuration count)')
-  .action(async (files: string[], opts: { strict?: boolean; json?: boolean; analyse: boolean }) => {
-    let failed = false;
-    const all = [];
-    for (const file of files) {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (e) {
-        console.error(`${file}: error: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-        failed = true;
-        continue;
-      }
-      const { problems, model, engine, locate } = loadRules(text, file);
-      all.push(...problems);
-      const analysis = opts.analyse && model && engine ? analyseProduct(model, engine, { countBudgetMs: 5000 }) : undefined;
-      const errors = problems.filter((p) => p.severity === 'error').length;
-      const warnings = problems.length - errors;
-      if (errors || (opts.strict && warnings)) failed = true;
-      if (!opts.json) {
-        for (const p of problems) console.log(formatProblem(p));
-        if (analysis) {
-          for (const f of analysis.findings) {
-            if (f.kind === 'dead-option' || f.kind === 'default-unavailable') continue; // already a warning or error above
-            const at = locate ? locate(f.path, 'key') : { line: 1, column: 1 };
-            console.log(`${file}:${at.line}:${at.column}: note: ${f.message}`);
-          }
-          console.log(`${file}: ${analysis.configurations} valid configurations`);
-        }
-        console.log(`${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-      }
-    }
-    if (opts.json) console.log(JSON.stringify(all, null, 2));
-    process.exitCode = failed ? 1 : 0;
-  });
+registerCheckCommand(program);
 
 program
   .command('evaluate')
@@ -113,6 +74,7 @@ program
 
 registerPromiseCommand(program);
 registerServeCommand(program);
+registerTestCommand(program);
 
 program
   .command('build')
