@@ -63,6 +63,11 @@ export class Engine {
     return this.solver.solve({ enabled }) !== null;
   }
 
+  /** Bytes held by the compiled constraint store. */
+  memoryBytes(): number {
+    return this.solver.memoryBytes();
+  }
+
   /** False when the rules admit no configuration at all. */
   get satisfiable(): boolean {
     return this.solver.rootConsistent;

@@ -271,6 +271,16 @@ export class Solver {
     if (bits & 31) a[at + W - 1] = (1 << (bits & 31)) - 1;
   }
 
+  /** Bytes held by the compiled constraint store (typed arrays), for the benchmarks. */
+  memoryBytes(): number {
+    const arrays: ArrayLike<unknown>[] = [];
+    for (const v of Object.values(this)) {
+      if (ArrayBuffer.isView(v)) arrays.push(v as unknown as ArrayLike<unknown>);
+      else if (Array.isArray(v)) for (const x of v) if (ArrayBuffer.isView(x)) arrays.push(x as unknown as ArrayLike<unknown>);
+    }
+    return arrays.reduce((sum, a) => sum + (a as unknown as ArrayBufferView).byteLength, 0);
+  }
+
   /** A mask holding the given value indices of module m. */
   mask(m: number, values: Iterable<number>): Mask {
     const out = new Uint32Array(this.words[m]);

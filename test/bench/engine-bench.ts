@@ -44,6 +44,8 @@ interface Row {
   compileMs: number;
   loadCompiledMs: number;
   heapMB: number;
+  /** Typed arrays of the compiled constraint store. */
+  storeMB: number;
   evalP50: number;
   evalP95: number;
   /** p95 after the first five changes of the session (caches warm). */
@@ -96,6 +98,7 @@ async function measure(name: string, load: () => CompiledModel, compiledJson?: (
   let engine = new Engine(model);
   const compileMs = performance.now() - t;
   const heapMB = (heap() - h0) / 1048576;
+  const storeMB = engine.memoryBytes() / 1048576;
   const json = (compiledJson ?? JSON.stringify)(model);
   t = performance.now();
   const reloaded = loadRules(json, `${name}.model.json`);
@@ -113,6 +116,7 @@ async function measure(name: string, load: () => CompiledModel, compiledJson?: (
     compileMs,
     loadCompiledMs,
     heapMB,
+    storeMB,
     evalP50: pct(s.evalTimes, 50),
     evalP95: pct(s.evalTimes, 95),
     evalP95Later: pct(s.evalTimes.slice(5), 95),
@@ -142,10 +146,10 @@ export async function engineBench(): Promise<void> {
   const f = (x: number) => (Number.isNaN(x) ? '-' : x < 10 ? x.toFixed(2) : x.toFixed(0));
   console.log('\nEngine (Node, ms; evaluate after one change; targets: p95 < 2 ms examples, < 25 ms large; compile/load < 2000 ms)');
   console.log(
-    ['product', 'modules', 'values', 'constraint rows', 'compile+engine', 'load compiled', 'heap MB', 'eval p50', 'eval p95', 'eval p95 after 5', 'explain p50', 'explain p95', 'resolve p50', 'resolve p95'].join(' | '),
+    ['product', 'modules', 'values', 'constraint rows', 'compile+engine', 'load compiled', 'heap MB', 'store MB', 'eval p50', 'eval p95', 'eval p95 after 5', 'explain p50', 'explain p95', 'resolve p50', 'resolve p95'].join(' | '),
   );
   for (const r of rows)
     console.log(
-      [r.product, r.modules, r.values, r.rows, f(r.compileMs), f(r.loadCompiledMs), r.heapMB.toFixed(1), f(r.evalP50), f(r.evalP95), f(r.evalP95Later), f(r.explainP50), f(r.explainP95), f(r.resolveP50), f(r.resolveP95)].join(' | '),
+      [r.product, r.modules, r.values, r.rows, f(r.compileMs), f(r.loadCompiledMs), r.heapMB.toFixed(1), r.storeMB.toFixed(2), f(r.evalP50), f(r.evalP95), f(r.evalP95Later), f(r.explainP50), f(r.explainP95), f(r.resolveP50), f(r.resolveP95)].join(' | '),
     );
 }

@@ -2,13 +2,14 @@
  * Large generated products for the benchmarks. Pure and deterministic: the
  * same seed gives the same file, on every machine.
  *
- * - `generateMedium(seed)`: 60 choice modules × 10 options, 300 rules
- *   (~260 implications, ~40 tables over 2–4 modules).
+ * - `generateMedium(seed)`: 60 choice modules × 10 options, 300 rules:
+ *   260 implications (1–3 conditions) and 40 tables over 2–4 modules, a
+ *   quarter of them `forbid` tables.
  * - `generateCarScale(seed)`: shaped like a real car model (cf. the Renault
- *   Megane benchmark: ~100 variables, domains 2–42, ~110 tables, ~2.8·10^12
- *   solutions): 100 modules with 2–45 options, 100 `allow` tables over 2–10
- *   modules, most under 100 rows, four with 5,000–30,000 rows, ~10^12 valid
- *   configurations.
+ *   Megane configuration benchmark: about 100 variables, tables of up to tens
+ *   of thousands of tuples, ~10^12 solutions): 100 modules with 2–45
+ *   options, 100 `allow` tables over 2–10 modules, most under 100 rows, four
+ *   with 5,500–29,000 rows, ~10^12 valid configurations.
  * - `toYaml(file)`: the file as a product manager would write it (small maps
  *   and table rows in flow style), several MB for the car.
  *
