@@ -13,6 +13,7 @@ import type { Selection, Value } from '../rules/model.js';
 import { didYouMean } from '../rules/suggest.js';
 import { ApiError } from './api-error.js';
 import type { Product } from './catalog.js';
+import { type PlanCache } from './plan-cache.js';
 import { sign } from './signature.js';
 import type { StoredQuote } from './store.js';
 
@@ -25,18 +26,22 @@ export interface QuoteInput {
   secret: string;
   /** How long the quote can be ordered, in milliseconds. */
   ttlMs: number;
+  /** Plans already worked out for identical requests. */
+  plans?: PlanCache;
 }
 
 /** The configuration, price and promise for a request, signed; throws ApiError for a request it cannot answer. */
-export function buildQuote({ product, request, ops, now, secret, ttlMs }: QuoteInput): StoredQuote {
+export function buildQuote({ product, request, ops, now, secret, ttlMs, plans }: QuoteInput): StoredQuote {
   const { engine, model } = product;
   const selection = checkSelection(product, request.selection);
-  const configuration = engine.complete(selection) ?? refuseSelection(product, selection);
   const quantity = request.quantity ?? 1;
   const destination = { ...request.destination, country: request.destination.country.toUpperCase() };
+  const key = JSON.stringify([model.product.id, selection, quantity, destination.country]);
+  const plan = plans?.get(ops, key, now);
+  const configuration = plan?.configuration ?? engine.complete(selection) ?? refuseSelection(product, selection);
   let promise: DeliveryPromise;
   try {
-    promise = promiseDelivery({ model, ops, configuration, quantity, destination, orderTime: now });
+    promise = plan?.promise ?? promiseDelivery({ model, ops, configuration, quantity, destination, orderTime: now });
   } catch (e) {
     if (!(e instanceof PromiseError)) throw e;
     if (e.field === 'destination') throw new ApiError(422, 'not_shipped', e.message, 'destination.country');
@@ -44,6 +49,8 @@ export function buildQuote({ product, request, ops, now, secret, ttlMs }: QuoteI
     if (e.field === 'configuration') throw new ApiError(422, 'invalid_selection', e.message, 'selection');
     throw e; // ops/orderTime: the server's data or clock, not the shopper's input
   }
+  const price = plan?.price ?? engine.price(configuration);
+  if (!plan) plans?.set(ops, key, { configuration, price, promise });
   const { bookings, ...shown } = promise;
   const unsigned: Omit<Quote, 'signature'> = {
     quoteId: `q_${randomBytes(12).toString('base64url')}`,
@@ -52,7 +59,7 @@ export function buildQuote({ product, request, ops, now, secret, ttlMs }: QuoteI
     configuration,
     quantity,
     destination,
-    price: engine.price(configuration),
+    price,
     promise: shown satisfies QuotedPromise,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + ttlMs).toISOString(),

@@ -8,6 +8,7 @@ import type { OpsFile } from '../promise/ops-schema.js';
 import type { Order, OrderRequest, Quote, QuoteRequest } from '../quote/contract.js';
 import { ApiError } from './api-error.js';
 import type { Catalog, Product } from './catalog.js';
+import { PlanCache } from './plan-cache.js';
 import { buildQuote } from './quoting.js';
 import { verify } from './signature.js';
 import type { Store } from './store.js';
@@ -43,6 +44,7 @@ export class QuoteService {
   private readonly ttlMs: number;
   private readonly cacheMs: number;
   private readonly opsCache = new Map<string, { ops: Promise<OpsFile>; at: number }>();
+  private readonly plans = new PlanCache();
 
   constructor(options: ServiceOptions) {
     this.catalog = options.catalog;
@@ -57,7 +59,7 @@ export class QuoteService {
   async quote(request: QuoteRequest): Promise<Quote> {
     const product = this.product(request.product);
     const ops = await this.bookedOps(request.product, product);
-    const stored = buildQuote({ product, request, ops, now: this.now(), secret: this.secret, ttlMs: this.ttlMs });
+    const stored = buildQuote({ product, request, ops, now: this.now(), secret: this.secret, ttlMs: this.ttlMs, plans: this.plans });
     await this.store.saveQuote(stored);
     return stored.quote;
   }
