@@ -82,9 +82,11 @@ program
   .argument('<file>', 'rules file')
   .option('-o, --out <file>', 'output file (default: stdout)')
   .action(async (file: string, opts: { out?: string }) => {
-    const { model, problems } = await readRules(file);
+    const { model, engine, problems } = await readRules(file);
     for (const p of problems) console.error(formatProblem(p));
-    const json = JSON.stringify(model);
+    // Ship the witnesses of the first evaluation: the widget's first render then needs no search.
+    engine.evaluate({});
+    const json = JSON.stringify({ ...model, witnesses: engine.witnesses() });
     if (opts.out) {
       await writeFile(opts.out, json);
       console.error(`wrote ${opts.out} (${(json.length / 1024).toFixed(1)} KB)`);

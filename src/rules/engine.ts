@@ -55,12 +55,25 @@ export class Engine {
     this.solver = new Solver(model);
     this.index = new Map(model.modules.map((m, i) => [m.id, i]));
     // Explanations prefer rules a shopper can read.
+    for (const w of model.witnesses ?? []) if (this.isWitness(w)) this.remember(Int32Array.from(w));
     this.ruleOrder = model.rules.map((_, i) => i).sort((a, b) => Number(!model.rules[a].message) - Number(!model.rules[b].message));
   }
 
   /** Whether some configuration satisfies just the enabled rules (to locate a contradiction). */
   probe(enabled: Uint8Array): boolean {
     return this.solver.solve({ enabled }) !== null;
+  }
+
+  /** The valid configurations found so far (for `bto build` to ship). */
+  witnesses(): number[][] {
+    return this.known.map((w) => Array.from(w));
+  }
+
+  /** A shipped witness is only trusted after checking it against every rule. */
+  private isWitness(w: number[]): boolean {
+    const mods = this.model.modules;
+    if (w.length !== mods.length || w.some((v, m) => !Number.isInteger(v) || v < 0 || v >= mods[m].values.length)) return false;
+    return this.solver.solve({ assume: this.assume(w.map((v, m) => [m, v] as Pair)) }) !== null;
   }
 
   /** Bytes held by the compiled constraint store. */

@@ -108,4 +108,10 @@ export interface CompiledModel {
   surcharges: Surcharge[];
   components: Record<string, ComponentSpec>;
   view?: unknown;
+  /**
+   * Valid configurations (value indices per module) found when the model was
+   * built: `bto build` ships them so the first evaluation in the browser
+   * recalls witnesses instead of searching for them.
+   */
+  witnesses?: number[][];
 }

@@ -88,6 +88,7 @@ test('schema prints the JSON Schema; build writes a model that evaluate loads', 
   assert.equal((await bto('build', desk, '-o', out)).code, 0);
   const model = JSON.parse(await readFile(out, 'utf8'));
   assert.equal(model.format, 'bto-model@1');
+  assert.ok(model.witnesses.length > 0, 'ships the witnesses of the first evaluation');
   const ev = JSON.parse((await bto('evaluate', out, '-s', 'top=walnut', '--json')).stdout);
   assert.equal(ev.modules.frame.options.basic.available, false);
   assert.equal(ev.modules.frame.forced, 'pro');

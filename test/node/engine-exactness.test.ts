@@ -282,3 +282,18 @@ test('the configuration count equals brute force', () => {
     assert.equal(analyseProduct(model, engine).configurations, String(expected), `seed ${seed}`);
   }
 });
+
+test('shipped witnesses are checked: random ones never make an option look available', () => {
+  for (let seed = 1; seed <= 150; seed++) {
+    const { file, doms } = randomFile(seed);
+    const model = compileRules(file);
+    const r = rng(seed * 13);
+    model.witnesses = Array.from({ length: 20 }, () => model.modules.map((m) => Math.floor(r() * m.values.length)));
+    const engine = new Engine(model);
+    const configs = [...all(doms)].filter((c) => valid(file, doms, c));
+    const ev = engine.evaluate({});
+    for (const d of doms)
+      for (const v of d.values)
+        assert.equal(ev.modules[d.id].options[String(v)].available, configs.some((c) => c[d.id] === v), `seed ${seed} ${d.id}=${v}`);
+  }
+});
