@@ -12,6 +12,8 @@ import { formatEvaluation, formatResolution } from './format.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerPromiseCommand } from './promise-command.js';
 import { registerTestCommand } from './test-command.js';
+import { registerOrderCommands } from './order-commands.js';
+import { registerSimulateCommand } from './simulate-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { opsJsonSchema } from '../promise/ops-schema.js';
 import { readRules } from './read-rules.js';
@@ -75,6 +77,8 @@ program
 registerPromiseCommand(program);
 registerServeCommand(program);
 registerTestCommand(program);
+registerOrderCommands(program);
+registerSimulateCommand(program);
 
 program
   .command('build')

@@ -121,6 +121,18 @@ const carrierSchema = z.strictObject({
   holidays: z.optional(z.array(isoDate).check(z.describe('Dates the carrier does not deliver (plant zone).'))),
 }).check(z.describe('The carrier\'s calendar, for transit days.'));
 
+const escalationSchema = z.strictObject({
+  forecastPastPromise: z.optional(
+    z.boolean().check(z.describe('Alert when the current forecast of the latest delivery date is past the promised latest date. Default true.')),
+  ),
+  supplierLateDays: z.optional(
+    wholeFromZero.check(z.describe('Alert when a bought part has not arrived this many workdays after its latest expected arrival (supplierDays + spreadDays). Default 1; 0 turns the rule off.')),
+  ),
+  silentDays: z.optional(
+    wholeFromZero.check(z.describe('Alert when an order not yet delivered has had no milestone event for this many workdays (counted from the order day). Default 0 (off).')),
+  ),
+}).check(z.describe('When an order counts as at risk after checkout: each rule that fires calls the merchant\'s webhook once per order and marks the order at risk.'));
+
 export const opsFileSchema = z.strictObject({
   $schema: z.optional(z.string().check(z.describe('URL or path of the JSON Schema, for editor autocomplete.'))),
   product: z.optional(id.check(z.describe('Id of the product this file belongs to (checked against the rules file).'))),
@@ -133,6 +145,7 @@ export const opsFileSchema = z.strictObject({
   ),
   shipping: z.record(zoneKey, shippingSchema).check(z.describe('Transit by destination country; "*" covers the rest.')),
   carrier: z.optional(carrierSchema),
+  escalation: z.optional(escalationSchema),
 }).check(z.describe('Operations data of a plant for one product: calendar, stock, suppliers, capacity, shipping.'));
 
 export type OpsFile = z.infer<typeof opsFileSchema>;
@@ -140,6 +153,7 @@ export type PlantSpec = z.infer<typeof plantSchema>;
 export type ComponentOps = z.infer<typeof componentSchema>;
 export type WorkCentreOps = z.infer<typeof workCentreSchema>;
 export type ShippingZone = z.infer<typeof shippingSchema>;
+export type EscalationRules = z.infer<typeof escalationSchema>;
 
 /** The JSON Schema of the operations file (what `bto schema --ops` prints and rules/ops.schema.json holds). */
 export function opsJsonSchema(): Record<string, unknown> {

@@ -10,9 +10,12 @@ import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod/mini';
 import { orderRequestSchema, quoteRequestSchema } from '../quote/contract.js';
-import { ApiError, invalidRequest } from './api-error.js';
+import { ApiError } from './api-error.js';
 import { openApiDocument } from './openapi.js';
+import { registerOrderRoutes } from './order-routes.js';
+import type { OrderTracking } from './order-tracking.js';
 import { originAllowed } from './origins.js';
+import { parseBody } from './parse-body.js';
 import type { QuoteService } from './service.js';
 
 export interface AppOptions {
@@ -21,28 +24,13 @@ export interface AppOptions {
   origins?: readonly string[];
   /** Largest request body, in bytes. Default 16 KiB. */
   maxBodyBytes?: number;
+  /** Milestones, order status and metrics (order-routes.ts); left out when undefined. */
+  tracking?: OrderTracking;
 }
 
 const idempotencyKeySchema = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[\x21-\x7e]+$/));
 
-/** The request's JSON body, checked by `schema`; ApiError naming the field otherwise. */
-async function parseBody<T>(request: Request, schema: z.ZodMiniType<T>): Promise<T> {
-  const type = request.headers.get('content-type');
-  if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', `send JSON (Content-Type: application/json), not ${type}`, 'body');
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(await request.text());
-  } catch {
-    throw new ApiError(400, 'malformed_json', 'the body is not valid JSON', 'body');
-  }
-  const result = z.safeParse(schema, data);
-  if (!result.success) throw invalidRequest(result.error.issues);
-  return result.data;
-}
-
-export function createApp({ service, origins, maxBodyBytes = 16 * 1024 }: AppOptions): Hono {
+export function createApp({ service, origins, maxBodyBytes = 16 * 1024, tracking }: AppOptions): Hono {
   const app = new Hono();
   const allowed = (origin: string, url: string): boolean => originAllowed(origin, new URL(url).origin, origins);
 
@@ -59,7 +47,7 @@ export function createApp({ service, origins, maxBodyBytes = 16 * 1024 }: AppOpt
     cors({
       origin: (origin, c) => (allowed(origin, c.req.url) ? origin : null),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
       maxAge: 600,
     }),
   );
@@ -91,6 +79,8 @@ export function createApp({ service, origins, maxBodyBytes = 16 * 1024 }: AppOpt
       return c.json({ status: 'down', store: service.store.db.kind, message: String(e) }, 503);
     }
   });
+
+  if (tracking) registerOrderRoutes(app, tracking);
 
   // Generated once: the schemas do not change while the service runs.
   let document: Record<string, unknown> | undefined;

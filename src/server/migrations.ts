@@ -58,6 +58,60 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       );
     `,
   },
+  {
+    id: 2,
+    name: 'merchants, order events, forecasts, alerts, webhook deliveries',
+    sql: `
+      -- A merchant's API key is stored as its SHA-256 only, and shown once when created.
+      CREATE TABLE merchants (
+        id text PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        key_hash text NOT NULL UNIQUE,
+        products text[],                -- the products whose orders it sees, NULL: every product
+        webhook_url text,
+        webhook_secret text NOT NULL,   -- signs webhook payloads (HMAC-SHA256), shown once when created
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Milestones as posted. (order_id, event_id) is unique: a retried event is a no-op.
+      CREATE TABLE order_events (
+        order_id text NOT NULL REFERENCES orders (id),
+        event_id text NOT NULL,
+        type text NOT NULL,
+        body jsonb NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (order_id, event_id)
+      );
+      -- The current forecast beside the original promise (orders.body), which is never rewritten.
+      CREATE TABLE forecasts (
+        order_id text PRIMARY KEY REFERENCES orders (id),
+        body jsonb NOT NULL,
+        at_risk boolean NOT NULL DEFAULT false,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Each escalation cause fires once per order.
+      CREATE TABLE order_alerts (
+        order_id text NOT NULL REFERENCES orders (id),
+        alert_key text NOT NULL,
+        body jsonb NOT NULL,
+        fired_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (order_id, alert_key)
+      );
+      -- Every webhook attempt: status NULL when the endpoint could not be reached.
+      CREATE TABLE webhook_deliveries (
+        id bigserial PRIMARY KEY,
+        order_id text NOT NULL,
+        merchant_id text NOT NULL,
+        alert_key text NOT NULL,
+        url text NOT NULL,
+        attempt integer NOT NULL,
+        status integer,
+        error text,
+        delivered boolean NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      )
+    `,
+  },
 ];
 
 /** Any fixed number: the lock that serialises migrations across processes. */

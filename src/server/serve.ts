@@ -11,6 +11,8 @@ import { createApp } from './app.js';
 import { loadCatalog } from './catalog.js';
 import { type Database, openPglite, openPostgres } from './database.js';
 import { migrate } from './migrations.js';
+import { OrderStore } from './order-store.js';
+import { OrderTracking, type WebhookOptions } from './order-tracking.js';
 import { parseOrigins } from './origins.js';
 import { QuoteService } from './service.js';
 import { Store } from './store.js';
@@ -34,6 +36,10 @@ export interface ServeOptions {
   now?: () => Date;
   quoteTtlMs?: number;
   opsCacheMs?: number;
+  /** Webhook retry policy (attempts, backoff, timeout). */
+  webhook?: WebhookOptions;
+  /** How often orders not yet delivered are re-checked for time-based escalations. Default 15 minutes; 0: never. */
+  sweepMs?: number;
   /** Where catalog problems go. Default console.warn. */
   warn?: (line: string) => void;
 }
@@ -43,6 +49,7 @@ export interface RunningServer {
   url: string;
   app: Hono;
   service: QuoteService;
+  tracking: OrderTracking;
   close(): Promise<void>;
 }
 
@@ -75,7 +82,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const store = new Store(db);
     const secret = options.secret ?? (await store.secret());
     const service = new QuoteService({ catalog, store, secret, now: options.now, quoteTtlMs: options.quoteTtlMs, opsCacheMs: options.opsCacheMs });
-    const app = createApp({ service, origins: options.origins });
+    const tracking = new OrderTracking({ catalog, store, orders: new OrderStore(db), now: options.now, webhook: options.webhook });
+    const app = createApp({ service, origins: options.origins, tracking });
+    const sweepMs = options.sweepMs ?? 15 * 60_000;
+    const sweeper = sweepMs > 0 ? setInterval(() => void tracking.sweep().catch((e) => warn(`order sweep failed: ${String(e)}`)), sweepMs) : undefined;
+    sweeper?.unref();
     const host = options.host ?? '127.0.0.1';
     const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host });
     await new Promise<void>((resolve, reject) => {
@@ -88,11 +99,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       url,
       app,
       service,
+      tracking,
       close: async () => {
+        if (sweeper) clearInterval(sweeper);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections (browsers, load tests) would hold close() open.
         if ('closeAllConnections' in server) server.closeAllConnections();
         await closed;
+        await tracking.settled();
         await db.close();
       },
     };
