@@ -33,6 +33,7 @@
  *
  * Pure: seeded PRNG, no clock, no I/O.
  */
+import { mulberry32 } from './seeded-random.js';
 import type { IsoDate } from '../promise/calendar.js';
 import { applyBookings } from '../promise/bookings.js';
 import type { OpsFile } from '../promise/ops-schema.js';
@@ -92,23 +93,12 @@ export interface SimulationResult {
   measured: number;
 }
 
-/** mulberry32: a small seeded PRNG, [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A PRNG for one purpose of one order: the same in every run of a seed. */
 function streamOf(seed: number, ...keys: (string | number)[]): () => number {
   let h = 2166136261 ^ seed;
   for (const ch of keys.join('\u0000')) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return prng(h);
+  return mulberry32(h);
 }
 
 function weighted<T>(random: () => number, items: readonly [T, number][]): T {

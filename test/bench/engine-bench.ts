@@ -4,6 +4,7 @@
  * model, evaluate after one shopper change (p50/p95), explain and resolve of
  * an unavailable option, and the heap the compiled engine holds.
  */
+import { mulberry32 as rng } from '../../src/orders/seeded-random.js';
 import { readFile } from 'node:fs/promises';
 import { compileRules } from '../../src/rules/compile.js';
 import { Engine } from '../../src/rules/engine.js';
@@ -25,16 +26,6 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   product: string;

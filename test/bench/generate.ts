@@ -32,22 +32,14 @@
  *   tables onto fewer columns (the redundant "sales" tables real models
  *   carry); they are implied, so they keep the count exact.
  */
+import { mulberry32 } from '../../src/orders/seeded-random.js';
 import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Condition, ConditionValue, RuleSpec, RulesFile } from '../../src/rules/schema.js';
 
 // ---------------------------------------------------------------- randomness
 
-/** mulberry32: a tiny, fast, seedable 32-bit PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
+export { mulberry32 };
 
 class Random {
   readonly next: () => number;

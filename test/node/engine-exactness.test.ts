@@ -3,6 +3,7 @@
  * directly from the rules-file semantics (not through the compiler), every
  * configuration is enumerated, and the engine's answers must match exactly.
  */
+import { mulberry32 as rng } from '../../src/orders/seeded-random.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compileRules } from '../../src/rules/compile.js';
@@ -11,16 +12,6 @@ import { analyseProduct } from '../../src/rules/lint.js';
 import type { Selection, Value } from '../../src/rules/model.js';
 import type { ConditionValue, RulesFile } from '../../src/rules/schema.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Dom {
   id: string;
