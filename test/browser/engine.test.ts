@@ -30,3 +30,21 @@ describe('rules engine in the browser', () => {
     expect(typo?.column).to.equal(5);
   });
 });
+
+describe('rules engine under a strict Content-Security-Policy', () => {
+  it('loads, evaluates and resolves with eval and new Function forbidden', async () => {
+    const meta = document.createElement('meta');
+    meta.httpEquiv = 'Content-Security-Policy';
+    meta.content = "script-src 'self' 'unsafe-inline'";
+    document.head.append(meta);
+    // The policy is in force: code generation from strings is refused.
+    expect(() => new Function('return 1')).to.throw();
+    const text = await (await fetch('/rules/pc.yaml')).text();
+    const { engine, problems } = loadRules(text, 'pc.yaml');
+    expect(problems.filter((p) => p.severity === 'error')).to.deep.equal([]);
+    const ev = engine!.evaluate({}, { explain: true });
+    expect(ev.valid).to.equal(true);
+    const anyUnavailable = Object.entries(ev.modules).find(([, m]) => Object.values(m.options).some((o) => !o.available));
+    expect(ev.complete || anyUnavailable !== undefined).to.equal(true);
+  });
+});
