@@ -8,6 +8,8 @@ import { configuratorStyles } from './configurator.styles.js';
 import { updateFormState } from './form-value.js';
 import { type ModuleView, labelId } from './module-view.js';
 import { promiseBadgeStyles } from './promise-badge.js';
+import { PreviewFeature } from './preview-feature.js';
+import { previewStyles } from './preview.styles.js';
 import { QuoteFeature } from './quote-feature.js';
 import { type MoneyFormat, currencyDisplay, moneyFormat } from './money-format.js';
 import { renderNumber } from './numeric-control.js';
@@ -35,6 +37,8 @@ export interface BtoCheckoutDetail {
   lines: PriceLine[];
   /** The service's signed quote for this configuration; null without `quote-endpoint` or while none is in (loading, down, refused). */
   quote: Quote | null;
+  /** A PNG data URL of the 3D preview, for the cart line; null without a drawn preview. */
+  snapshot: string | null;
 }
 
 export interface BtoErrorDetail {
@@ -59,7 +63,7 @@ const CANT_CONFIGURE = "This product can't be configured right now.";
  *
  * @event bto-load - The rules are loaded and the options are on screen. Detail: `{ product }`.
  * @event bto-change - The shopper changed the selection. Detail: `{ selection, configuration, price, valid, complete }`.
- * @event bto-checkout - The shopper pressed "Add to cart" on a complete, valid product. Detail: `{ selection, configuration, price, lines, quote }`.
+ * @event bto-checkout - The shopper pressed "Add to cart" on a complete, valid product. Detail: `{ selection, configuration, price, lines, quote, snapshot }`.
  * @event bto-error - The rules could not be loaded. Detail: `{ failure: 'invalid' | 'network', message, problems }`.
  *
  * @csspart module - One module (a fieldset).
@@ -87,6 +91,10 @@ const CANT_CONFIGURE = "This product can't be configured right now.";
  * @csspart total - The total.
  * @csspart checkout - The "Add to cart" button.
  * @csspart preview - The wrapper of the `preview` slot.
+ * @csspart preview-stage - The built-in 3D preview (role="img", labelled with the configuration; drag, pinch or arrow keys turn it).
+ * @csspart preview-poster - The poster image shown until the first 3D frame and in the fallback.
+ * @csspart preview-placeholder - What shows until the first 3D frame.
+ * @csspart preview-fallback - The 2D fallback without WebGL: the poster and the option summary.
  * @csspart promise - The delivery promise (the wrapper of the `promise` slot).
  * @csspart promise-dates - "Arrives Tue 8 Dec – Fri 11 Dec" (or "Estimated arrival ...").
  * @csspart promise-cutoff - "Order within 3 h 12 min to ship Monday", updated each minute.
@@ -113,9 +121,10 @@ const CANT_CONFIGURE = "This product can't be configured right now.";
  * @cssproperty --bto-font - Font family. Default the system UI font.
  * @cssproperty --bto-font-size - Base font size. Default 16px.
  * @cssproperty --bto-focus-ring - Box shadow of the keyboard focus ring.
+ * @cssproperty --bto-preview-height - Height of the 3D preview. Default clamp(260px, 42vw, 460px).
  */
 export class BtoConfigurator extends LitElement {
-  static override styles = [configuratorStyles, promiseBadgeStyles];
+  static override styles = [configuratorStyles, promiseBadgeStyles, previewStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: false };
 
@@ -130,6 +139,7 @@ export class BtoConfigurator extends LitElement {
     name: { type: String, reflect: true },
     debug: { type: Boolean, reflect: true },
     noUrl: { type: Boolean, attribute: 'no-url' },
+    preview: { type: String, reflect: true },
   };
 
   /** URL of the rules file (YAML or JSON) or of a model compiled by `bto build`. */
@@ -152,6 +162,8 @@ export class BtoConfigurator extends LitElement {
   declare debug: boolean;
   /** Keeps the selection out of the page URL's hash. */
   declare noUrl: boolean;
+  /** "off" turns the built-in 3D preview off (it shows when the rules have a `view` and nothing is slotted into `preview`). */
+  declare preview: string | undefined;
 
   // Internal state; whatever changes it calls requestUpdate.
   private phase: Phase;
@@ -177,6 +189,8 @@ export class BtoConfigurator extends LitElement {
   private clashModule: string | undefined;
   /** The delivery promise: quotes, the estimate fallback, the countdown (quote-feature.ts). */
   private quotes = new QuoteFeature(this);
+  /** The 3D preview: lazy three.js stage, poster, 2D fallback (preview-feature.ts). */
+  private previewFeature = new PreviewFeature(this);
 
   constructor() {
     super();
@@ -202,6 +216,11 @@ export class BtoConfigurator extends LitElement {
     }
     this.clash = undefined;
     this.setSelection(this.sanitize(value));
+  }
+
+  /** A PNG data URL of the 3D preview showing the current configuration; null without a drawn preview. */
+  snapshot(): Promise<string | null> {
+    return this.previewFeature.snapshot();
   }
 
   /** The current evaluation (availability, configuration, price), once loaded. */
@@ -410,6 +429,7 @@ export class BtoConfigurator extends LitElement {
       price: ev.price,
       lines: ev.price.lines,
       quote: this.quotes.latest,
+      snapshot: this.previewFeature.snapshotNow(),
     } satisfies BtoCheckoutDetail);
   };
 
@@ -464,6 +484,7 @@ export class BtoConfigurator extends LitElement {
     const model = engine.model;
     const money = this.money();
     const selection = this.current;
+    const preview = this.previewFeature.render();
     const summary: SummaryView = {
       model,
       evaluation: this.evaluation,
@@ -475,7 +496,7 @@ export class BtoConfigurator extends LitElement {
     };
     return html`${live}
       <div class="layout" @slotchange=${this.onSlotChange}>
-        <div part="preview" class="preview ${this.filledSlots.has('preview') ? 'filled' : ''}"><slot name="preview"></slot></div>
+        <div part="preview" class="preview ${this.filledSlots.has('preview') || preview !== nothing ? 'filled' : ''}"><slot name="preview">${preview}</slot></div>
         <div class="modules" part="modules">
           ${model.modules.map((mod, index) => {
             const shown = this.shown(mod);

@@ -8,6 +8,7 @@ import { parseRulesText } from './parse.js';
 import { hasErrors, sortProblems, withoutRepeats } from './problems.js';
 import type { Locate, Problem } from './problems.js';
 import { checkReferences } from './references.js';
+import { checkViewReferences } from './view-references.js';
 import type { RulesFile } from './schema.js';
 import { validateRules } from './validate.js';
 
@@ -34,7 +35,7 @@ export function loadRulesSource(text: string, file: string): LoadedSource {
 
   const validation = validateRules(parsed.data, parsed);
   problems.push(...validation.problems);
-  if (validation.file) problems.push(...checkReferences(validation.file, parsed));
+  if (validation.file) problems.push(...checkReferences(validation.file, parsed), ...checkViewReferences(validation.file, parsed));
 
   const ok = validation.file !== undefined && !hasErrors(problems);
   return { file: ok ? validation.file : undefined, problems: sortProblems(withoutRepeats(problems)), locate: parsed.locate };
