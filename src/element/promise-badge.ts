@@ -74,7 +74,8 @@ export const promiseBadgeStyles = css`
     color: var(--bto-color-muted, #5f6368);
     font-size: 0.9em;
   }
+  /* Dimmed with a colour that keeps text contrast (opacity would fail WCAG AA). */
   [aria-busy='true'] .promise-dates {
-    opacity: 0.6;
+    color: var(--bto-color-muted, #5f6368);
   }
 `;
