@@ -12,4 +12,5 @@ const step = (title: string, cmd: string, args: string[]): void => {
 await engineBench();
 await serverBench();
 step('Widget size (minified, gzip -9)', 'npx', ['tsx', 'test/bench/size.ts']);
+step('3D preview chunk size (minified, gzip -9)', 'npx', ['tsx', 'test/bench/preview-size.ts']);
 step('Widget timing in Chromium', 'npx', ['web-test-runner', '--config', 'web-test-runner.bench.config.js']);
