@@ -12,6 +12,8 @@ import { z } from 'zod/mini';
 import { orderRequestSchema, quoteRequestSchema } from '../quote/contract.js';
 import { ApiError } from './api-error.js';
 import { openApiDocument } from './openapi.js';
+import type { LeadTimeLearning } from './lead-time-learning.js';
+import { registerLearningRoutes } from './learning-routes.js';
 import { registerOrderRoutes } from './order-routes.js';
 import type { OrderTracking } from './order-tracking.js';
 import { originAllowed } from './origins.js';
@@ -26,11 +28,13 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Milestones, order status and metrics (order-routes.ts); left out when undefined. */
   tracking?: OrderTracking;
+  /** Learned lead times (learning-routes.ts); needs `tracking`; left out when undefined. */
+  learning?: LeadTimeLearning;
 }
 
 const idempotencyKeySchema = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[\x21-\x7e]+$/));
 
-export function createApp({ service, origins, maxBodyBytes = 16 * 1024, tracking }: AppOptions): Hono {
+export function createApp({ service, origins, maxBodyBytes = 16 * 1024, tracking, learning }: AppOptions): Hono {
   const app = new Hono();
   const allowed = (origin: string, url: string): boolean => originAllowed(origin, new URL(url).origin, origins);
 
@@ -81,6 +85,7 @@ export function createApp({ service, origins, maxBodyBytes = 16 * 1024, tracking
   });
 
   if (tracking) registerOrderRoutes(app, tracking);
+  if (tracking && learning) registerLearningRoutes(app, tracking, learning);
 
   // Generated once: the schemas do not change while the service runs.
   let document: Record<string, unknown> | undefined;

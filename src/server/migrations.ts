@@ -112,6 +112,23 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       )
     `,
   },
+  {
+    id: 3,
+    name: 'learned lead times',
+    sql: `
+      -- Corrections a merchant accepted (GET /api/learning, POST /api/learning/apply): applied
+      -- over the ops file's declared values at every start, so quotes keep using them.
+      CREATE TABLE learned_lead_times (
+        product text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('component', 'zone')),
+        id text NOT NULL,
+        proposal jsonb NOT NULL,          -- the Proposal applied (orders/learning.ts), current and proposed values
+        merchant_id text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (product, kind, id)
+      )
+    `,
+  },
 ];
 
 /** Any fixed number: the lock that serialises migrations across processes. */

@@ -213,6 +213,11 @@ export class OrderTracking {
 
   /** Promise accuracy over the orders and quotes a merchant sees. */
   async metrics(merchant: Pick<Merchant, 'products'>): Promise<Metrics> {
+    return metrics(await this.facts(merchant), await this.orders.quoteSelections(merchant));
+  }
+
+  /** What happened to every order a merchant sees, measured against today's baseline ops (metrics and learning read these). */
+  async facts(merchant: Pick<Merchant, 'products'>): Promise<OrderFacts[]> {
     const facts: OrderFacts[] = [];
     for (const row of await this.orders.ordersFor(merchant)) {
       const product = this.catalog.products.get(row.product);
@@ -232,7 +237,7 @@ export class OrderTracking {
         }),
       );
     }
-    return metrics(facts, await this.orders.quoteSelections(merchant));
+    return facts;
   }
 
   /** Resolves when every webhook delivery started so far has finished (delivered or given up). */

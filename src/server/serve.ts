@@ -10,6 +10,7 @@ import type { Hono } from 'hono';
 import { createApp } from './app.js';
 import { loadCatalog } from './catalog.js';
 import { type Database, openPglite, openPostgres } from './database.js';
+import { LeadTimeLearning } from './lead-time-learning.js';
 import { migrate } from './migrations.js';
 import { OrderStore } from './order-store.js';
 import { OrderTracking, type WebhookOptions } from './order-tracking.js';
@@ -50,6 +51,7 @@ export interface RunningServer {
   app: Hono;
   service: QuoteService;
   tracking: OrderTracking;
+  learning: LeadTimeLearning;
   close(): Promise<void>;
 }
 
@@ -83,7 +85,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const secret = options.secret ?? (await store.secret());
     const service = new QuoteService({ catalog, store, secret, now: options.now, quoteTtlMs: options.quoteTtlMs, opsCacheMs: options.opsCacheMs });
     const tracking = new OrderTracking({ catalog, store, orders: new OrderStore(db), now: options.now, webhook: options.webhook });
-    const app = createApp({ service, origins: options.origins, tracking });
+    const learning = new LeadTimeLearning({ catalog, db, tracking, changed: (product) => service.opsChanged(product) });
+    await learning.load();
+    const app = createApp({ service, origins: options.origins, tracking, learning });
     const sweepMs = options.sweepMs ?? 15 * 60_000;
     const sweeper = sweepMs > 0 ? setInterval(() => void tracking.sweep().catch((e) => warn(`order sweep failed: ${String(e)}`)), sweepMs) : undefined;
     sweeper?.unref();
@@ -100,6 +104,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       app,
       service,
       tracking,
+      learning,
       close: async () => {
         if (sweeper) clearInterval(sweeper);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -145,6 +145,11 @@ export class QuoteService {
     return product;
   }
 
+  /** The product's baseline ops changed (learned lead times applied): the next quote reads them at once. */
+  opsChanged(id: string): void {
+    this.opsCache.delete(id);
+  }
+
   private bookedOps(id: string, product: Product): Promise<OpsFile> {
     const cached = this.opsCache.get(id);
     const at = Date.now();
