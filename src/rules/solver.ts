@@ -802,8 +802,7 @@ export class Solver {
           return 0n;
         }
         c = 0n;
-        let m = comp[0];
-        for (const x of comp) if (this.size(x) < this.size(m)) m = x;
+        const m = this.countBranch(comp);
         for (const v of this.domain(m)) {
           this.pushLevel();
           this.assign(m, v);
@@ -817,6 +816,29 @@ export class Solver {
       total *= c;
     }
     return total;
+  }
+
+  /**
+   * The module to branch on when counting: the one sharing constraints with
+   * the most other open modules of the component (fixing it is likeliest to
+   * split the component), then the smallest domain.
+   */
+  private countBranch(comp: number[]): number {
+    const inComp = new Set(comp);
+    let best = comp[0];
+    let bestDegree = -1;
+    for (const m of comp) {
+      const near = new Set<number>();
+      for (const c of this.watch[m]) {
+        const cm = this.constraintModules(c);
+        for (let i = 0; i < cm.length; i++) if (cm[i] !== m && inComp.has(cm[i])) near.add(cm[i]);
+      }
+      if (near.size > bestDegree || (near.size === bestDegree && this.size(m) < this.size(best))) {
+        best = m;
+        bestDegree = near.size;
+      }
+    }
+    return best;
   }
 
   private constraintModules(c: number): ArrayLike<number> {

@@ -69,3 +69,13 @@ test('counts a product far too large to enumerate', () => {
   // 3^40 minus the 3^38 configurations with m0 = a and m1 = a.
   assert.equal(a.configurations, (3n ** 40n - 3n ** 38n).toString());
 });
+
+test('counts the car-scale product exactly: 10^12 configurations, as its construction says', async () => {
+  const { generateCarScaleProduct } = await import('../bench/generate.js');
+  const { compileRules } = await import('../../src/rules/compile.js');
+  const { Solver } = await import('../../src/rules/solver.js');
+  const product = generateCarScaleProduct(7);
+  const count = new Solver(compileRules(product.file)).countSolutions(performance.now() + 120_000);
+  assert.ok(count !== null, 'counted within the budget');
+  assert.ok(Math.abs(Math.log10(Number(count)) - product.log10Configurations!) < 1e-9, `${count} vs 10^${product.log10Configurations}`);
+});
