@@ -107,12 +107,20 @@ export function supplierChart(Chart: ChartClass, canvas: HTMLCanvasElement, m: M
   });
 }
 
-export function popularityChart(Chart: ChartClass, canvas: HTMLCanvasElement, m: Metrics): ChartType {
-  // What shoppers chose themselves (an unset optional module is no choice), most configured first.
-  const top = m.popularity
-    .filter((o) => !o.option.endsWith('=null') && o.quoted > 0)
-    .sort((a, b) => b.quoted - a.quoted || b.ordered - a.ordered)
+/**
+ * The options the popularity chart shows: what shoppers chose themselves (an
+ * unset optional module is no choice), configured or refused as clashing,
+ * most configured first.
+ */
+export function popularOptions(m: Metrics): Metrics['popularity'] {
+  return m.popularity
+    .filter((o) => !o.option.endsWith('=null') && (o.quoted > 0 || (o.clashes ?? 0) > 0))
+    .sort((a, b) => b.quoted - a.quoted || b.ordered - a.ordered || (b.clashes ?? 0) - (a.clashes ?? 0))
     .slice(0, 12);
+}
+
+export function popularityChart(Chart: ChartClass, canvas: HTMLCanvasElement, m: Metrics): ChartType {
+  const top = popularOptions(m);
   return new Chart(canvas, {
     type: 'bar',
     data: {
@@ -120,6 +128,7 @@ export function popularityChart(Chart: ChartClass, canvas: HTMLCanvasElement, m:
       datasets: [
         { label: 'Configured (quotes)', data: top.map((o) => o.quoted), backgroundColor: ACCENT_SOFT },
         { label: 'Bought (orders)', data: top.map((o) => o.ordered), backgroundColor: ACCENT },
+        { label: 'Clashed (refused quotes)', data: top.map((o) => o.clashes ?? 0), backgroundColor: LATE },
       ],
     },
     options: { ...common, indexAxis: 'y', scales: { x: { beginAtZero: true } } },

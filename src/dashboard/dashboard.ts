@@ -11,7 +11,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { LearningReview, ProductLearning, ReviewedProposal } from '../orders/learning-effect.js';
 import type { Metrics } from '../orders/metrics.js';
-import { CHARTS, chartLibrary } from './charts.js';
+import { CHARTS, chartLibrary, popularOptions } from './charts.js';
 
 export const KEY_STORAGE = 'bto-merchant-key';
 
@@ -181,7 +181,13 @@ export function mountDashboard(root: HTMLElement, options: DashboardOptions = {}
         ${chartCard('lead-time', 'Order to delivery', 'Calendar days from order to delivery, median and p90, against the promised median.')}
         ${chartCard('variability', 'Lead-time variability', 'Delivered minus promised latest date, in days: negative is early.')}
         ${chartCard('suppliers', 'Supplier reliability', 'Declared latest lead time against what each supplier actually took; the share of parts that came in time after the name.', m.suppliers.filter((s) => s.arrivals > 0).length)}
-        ${chartCard('popularity', 'Option popularity', 'How often each option is configured and how often it is bought.', Math.min(12, m.popularity.filter((o) => !o.option.endsWith('=null') && o.quoted > 0).length))}
+        ${chartCard(
+          'popularity',
+          'Option popularity',
+          'How often each option is configured, how often it is bought, and how often a quote was refused because it clashed.',
+          popularOptions(m).length,
+          clashList(m),
+        )}
         ${learningCard(learning)}
       </div>`;
   }
@@ -214,13 +220,33 @@ export function mountDashboard(root: HTMLElement, options: DashboardOptions = {}
     </div>`;
   }
 
-  function chartCard(id: keyof typeof CHARTS, title: string, description: string, rows = 0): TemplateResult {
+  function chartCard(id: keyof typeof CHARTS, title: string, description: string, rows = 0, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
     const height = rows > 6 ? 60 + rows * 26 : 260;
     return html`<section class="card chart ${id}" aria-labelledby="${id}-h">
       <h2 id="${id}-h">${title}</h2>
       <p class="sub">${description}</p>
       <div class="canvas" style="height:${height}px"><canvas data-chart=${id} role="img" aria-label=${`${title}: ${description}`}></canvas></div>
+      ${extra}
     </section>`;
+  }
+
+  /** "Clash most": the option pairs (or option and rule) refused most often, most frequent first. */
+  function clashList(m: Metrics): TemplateResult | typeof nothing {
+    const top = (m.topClashes ?? []).slice(0, 5);
+    if (!top.length) return nothing;
+    const products = new Set(top.map((c) => c.product)).size > 1;
+    return html`<div class="clash-most">
+      <h3 id="clash-h">Clash most</h3>
+      <ol aria-labelledby="clash-h">
+        ${top.map(
+          (c) => html`<li>
+            ${products ? html`<span class="sub">${c.product}:</span> ` : nothing}<code>${c.option}</code> ↔
+            ${c.kind === 'rule' ? html`rule <code>${c.with}</code>` : html`<code>${c.with}</code>`}
+            <span class="count">${plural(c.count, 'refusal')}</span>
+          </li>`,
+        )}
+      </ol>
+    </div>`;
   }
 
   function learningCard(learning: LearningReview | undefined): TemplateResult {

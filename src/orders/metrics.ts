@@ -4,7 +4,9 @@
  * the promised latest date), early (before the promised earliest) and late
  * counts, order-to-delivery days (median, p90), lead-time variability (the
  * spread of delivered minus promised latest), supplier reliability (actual
- * vs declared supplier days) and option popularity (quoted vs ordered).
+ * vs declared supplier days) and option popularity (quoted vs ordered, and
+ * how often each option was in a selection the service refused as clashing,
+ * with the clashes that happen most).
  * Served as JSON by GET /api/metrics and printed by `bto report`.
  *
  * Pure.
@@ -66,6 +68,18 @@ export interface OptionStats {
   /** Orders whose configuration has it. */
   ordered: number;
   conversion: number | null;
+  /** Quote requests refused as clashing (422 invalid_selection) that named it, as the culprit or the selection it clashed with. */
+  clashes: number;
+}
+
+/** A clash that happened, counted: an option against another option, or against a rule when the explanation names no other selection. */
+export interface ClashStats {
+  product: string;
+  option: string;
+  kind: 'option' | 'rule';
+  /** The other option (`module=value`) or the rule id. */
+  with: string;
+  count: number;
 }
 
 export interface Metrics {
@@ -77,6 +91,8 @@ export interface Metrics {
   bySupplier: GroupStats[];
   suppliers: SupplierStats[];
   popularity: OptionStats[];
+  /** The most frequent clashes, most frequent first (at most TOP_CLASHES). */
+  topClashes: ClashStats[];
   atRisk: { orderId: string; product: string; promisedLatest: string }[];
 }
 
@@ -85,6 +101,18 @@ export interface QuoteFacts {
   product: string;
   selection: Readonly<Record<string, Value>>;
 }
+
+/** A refused selection as popularity counts it (the server's clashes table). */
+export interface ClashFacts {
+  product: string;
+  module: string;
+  value: Value;
+  other?: { module: string; value: Value };
+  rule?: string;
+}
+
+/** How many clashes `topClashes` lists. */
+export const TOP_CLASHES = 10;
 
 /** ISO week of a date or instant, e.g. "2026-W49" (UTC). */
 export function isoWeek(text: string): string {
@@ -131,7 +159,35 @@ function groupBy(orders: readonly OrderFacts[], keys: (o: OrderFacts) => readonl
 
 const optionKey = (product: string, module: string, value: Value): string => `${product}:${module}=${String(value)}`;
 
-export function metrics(orders: readonly OrderFacts[], quotes: readonly QuoteFacts[] = []): Metrics {
+/** Counts per option and per clash pair; the pair's options in a stable order so a↔b and b↔a add up. */
+function countClashes(clashes: readonly ClashFacts[]): { perOption: Map<string, number>; top: ClashStats[] } {
+  const perOption = new Map<string, number>();
+  const pairs = new Map<string, ClashStats>();
+  const bump = (key: string) => perOption.set(key, (perOption.get(key) ?? 0) + 1);
+  for (const c of clashes) {
+    const option = `${c.module}=${String(c.value)}`;
+    bump(optionKey(c.product, c.module, c.value));
+    let pair: Omit<ClashStats, 'count'> | undefined;
+    if (c.other) {
+      const other = `${c.other.module}=${String(c.other.value)}`;
+      if (c.other.module !== c.module) bump(optionKey(c.product, c.other.module, c.other.value));
+      const [a, b] = option < other ? [option, other] : [other, option];
+      pair = { product: c.product, option: a, kind: 'option', with: b };
+    } else if (c.rule !== undefined) {
+      pair = { product: c.product, option, kind: 'rule', with: c.rule };
+    }
+    if (!pair) continue;
+    const key = JSON.stringify([pair.product, pair.option, pair.kind, pair.with]);
+    const entry = pairs.get(key) ?? { ...pair, count: 0 };
+    entry.count++;
+    pairs.set(key, entry);
+  }
+  const order = (x: ClashStats) => `${x.product}\u0000${x.option}\u0000${x.kind}\u0000${x.with}`;
+  const top = [...pairs.values()].sort((a, b) => b.count - a.count || (order(a) < order(b) ? -1 : 1)).slice(0, TOP_CLASHES);
+  return { perOption, top };
+}
+
+export function metrics(orders: readonly OrderFacts[], quotes: readonly QuoteFacts[] = [], clashes: readonly ClashFacts[] = []): Metrics {
   const suppliers = new Map<string, { label: string; declared: { supplierDays: number; spreadDays: number }; ordered: number; actual: number[] }>();
   for (const order of orders) {
     for (const part of order.parts) {
@@ -146,6 +202,7 @@ export function metrics(orders: readonly OrderFacts[], quotes: readonly QuoteFac
   for (const q of quotes) for (const [m, v] of Object.entries(q.selection)) quoted.set(optionKey(q.product, m, v), (quoted.get(optionKey(q.product, m, v)) ?? 0) + 1);
   const ordered = new Map<string, number>();
   for (const o of orders) for (const [m, v] of Object.entries(o.configuration)) ordered.set(optionKey(o.product, m, v), (ordered.get(optionKey(o.product, m, v)) ?? 0) + 1);
+  const clashed = countClashes(clashes);
 
   return {
     totals: groupStats('all', orders),
@@ -166,14 +223,21 @@ export function metrics(orders: readonly OrderFacts[], quotes: readonly QuoteFac
         reliability: s.actual.length ? round(s.actual.filter((d) => d <= s.declared.supplierDays + s.declared.spreadDays).length / s.actual.length, 4) : null,
         meanDelayDays: round(mean(s.actual.map((d) => d - s.declared.supplierDays))),
       })),
-    popularity: [...new Set([...quoted.keys(), ...ordered.keys()])]
-      .sort((a, b) => (ordered.get(b) ?? 0) - (ordered.get(a) ?? 0) || (quoted.get(b) ?? 0) - (quoted.get(a) ?? 0) || (a < b ? -1 : 1))
+    popularity: [...new Set([...quoted.keys(), ...ordered.keys(), ...clashed.perOption.keys()])]
+      .sort(
+        (a, b) =>
+          (ordered.get(b) ?? 0) - (ordered.get(a) ?? 0) ||
+          (quoted.get(b) ?? 0) - (quoted.get(a) ?? 0) ||
+          (clashed.perOption.get(b) ?? 0) - (clashed.perOption.get(a) ?? 0) ||
+          (a < b ? -1 : 1),
+      )
       .map((key) => {
         const [product, option] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
         const q = quoted.get(key) ?? 0;
         const o = ordered.get(key) ?? 0;
-        return { product, option, quoted: q, ordered: o, conversion: q ? round(o / q, 4) : null };
+        return { product, option, quoted: q, ordered: o, conversion: q ? round(o / q, 4) : null, clashes: clashed.perOption.get(key) ?? 0 };
       }),
+    topClashes: clashed.top,
     atRisk: orders
       .filter((o) => o.atRisk && o.deliveredOn === undefined)
       .map((o) => ({ orderId: o.orderId, product: o.product, promisedLatest: o.promise.delivery.latest }))

@@ -129,6 +129,25 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       )
     `,
   },
+  {
+    id: 4,
+    name: 'selection clashes',
+    sql: `
+      -- Quote requests refused with 422 invalid_selection (option popularity's clashes): the
+      -- selection named, the other selection and the rule the engine's explanation names, if any.
+      CREATE TABLE clashes (
+        id bigserial PRIMARY KEY,
+        product text NOT NULL,
+        module text NOT NULL,
+        value jsonb NOT NULL,
+        other_module text,
+        other_value jsonb,
+        rule_id text,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX clashes_product ON clashes (product, at)
+    `,
+  },
 ];
 
 /** Any fixed number: the lock that serialises migrations across processes. */

@@ -6,9 +6,11 @@
  * every webhook attempt.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { ClashFacts } from '../orders/metrics.js';
 import type { Alert, Forecast, MilestoneEvent } from '../orders/timeline.js';
 import type { PromiseBookings } from '../promise/promise.js';
 import type { Order, Quote } from '../quote/contract.js';
+import type { Value } from '../rules/model.js';
 import type { Database } from './database.js';
 
 export interface Merchant {
@@ -168,6 +170,21 @@ export class OrderStore {
       [merchant.products],
     );
     return rows.map((r) => ({ order: r.body, product: r.product, quote: r.quote, bookings: r.bookings, events: r.events ?? [], atRisk: r.at_risk ?? false }));
+  }
+
+  /** Every refused selection (clash) of the products a merchant sees (option popularity). */
+  async clashes(merchant: Pick<Merchant, 'products'>): Promise<ClashFacts[]> {
+    const rows = await this.db.query<{ product: string; module: string; value: Value; other_module: string | null; other_value: Value | null; rule_id: string | null }>(
+      `SELECT product, module, value, other_module, other_value, rule_id FROM clashes WHERE $1::text[] IS NULL OR product = ANY($1::text[]) ORDER BY at, id`,
+      [merchant.products],
+    );
+    return rows.map((r) => ({
+      product: r.product,
+      module: r.module,
+      value: r.value,
+      ...(r.other_module !== null ? { other: { module: r.other_module, value: r.other_value as Value } } : {}),
+      ...(r.rule_id !== null ? { rule: r.rule_id } : {}),
+    }));
   }
 
   /** The selections of every quote a merchant sees (option popularity). */

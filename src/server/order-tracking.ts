@@ -211,9 +211,9 @@ export class OrderTracking {
     };
   }
 
-  /** Promise accuracy over the orders and quotes a merchant sees. */
+  /** Promise accuracy over the orders, quotes and refused selections a merchant sees. */
   async metrics(merchant: Pick<Merchant, 'products'>): Promise<Metrics> {
-    return metrics(await this.facts(merchant), await this.orders.quoteSelections(merchant));
+    return metrics(await this.facts(merchant), await this.orders.quoteSelections(merchant), await this.orders.clashes(merchant));
   }
 
   /** What happened to every order a merchant sees, measured against today's baseline ops (metrics and learning read these). */

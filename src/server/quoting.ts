@@ -67,6 +67,28 @@ export function buildQuote({ product, request, ops, now, secret, ttlMs, plans }:
   return { quote: { ...unsigned, signature: sign(secret, unsigned) }, bookings };
 }
 
+/** A selection refused because it fits no product, as the metrics count it (option popularity's clashes). */
+export interface Clash {
+  product: string;
+  /** The selection the refusal names (the shopper's latest that, removed, makes the rest fit). */
+  module: string;
+  value: Value;
+  /** The first other selection the engine's explanation names, if any. */
+  other?: { module: string; value: Value };
+  /** The first rule the explanation names, if any. */
+  rule?: string;
+}
+
+/** The 422 invalid_selection for a clash, carrying what clashed so the service can record it. */
+export class SelectionClash extends ApiError {
+  readonly clash: Clash;
+
+  constructor(message: string, field: string, clash: Clash) {
+    super(422, 'invalid_selection', message, field);
+    this.clash = clash;
+  }
+}
+
 /** The selection with each module and value known to the model; refuses the first that is not. */
 function checkSelection({ engine, model }: Product, selection: Selection): Selection {
   for (const [id, value] of Object.entries(selection)) {
@@ -90,14 +112,23 @@ function checkSelection({ engine, model }: Product, selection: Selection): Selec
  * removal makes it fit (the shopper's last change is the likeliest culprit),
  * with the rule's reason.
  */
-function refuseSelection({ engine }: Product, selection: Selection): never {
+function refuseSelection({ engine, model }: Product, selection: Selection): never {
   const entries = Object.entries(selection);
   for (let i = entries.length - 1; i >= 0; i--) {
     const [id, value] = entries[i];
     const others: Record<string, Value> = Object.fromEntries(entries.filter((_, j) => j !== i));
     if (engine.complete(others) === null) continue;
-    const reason = engine.explain(others, id, value)?.text ?? `${id} = ${JSON.stringify(value)} does not fit the other selections`;
-    throw new ApiError(422, 'invalid_selection', reason, `selection.${id}`);
+    const explained = engine.explain(others, id, value);
+    const reason = explained?.text ?? `${id} = ${JSON.stringify(value)} does not fit the other selections`;
+    const other = explained?.selections[0];
+    const clash: Clash = {
+      product: model.product.id,
+      module: id,
+      value,
+      ...(other ? { other: { module: other.module, value: other.value } } : {}),
+      ...(explained?.rules[0] ? { rule: explained.rules[0].id } : {}),
+    };
+    throw new SelectionClash(reason, `selection.${id}`, clash);
   }
   throw new ApiError(422, 'invalid_selection', 'these selections together fit no product', 'selection');
 }

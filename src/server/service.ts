@@ -9,9 +9,9 @@ import type { Order, OrderRequest, Quote, QuoteRequest } from '../quote/contract
 import { ApiError } from './api-error.js';
 import type { Catalog, Product } from './catalog.js';
 import { PlanCache } from './plan-cache.js';
-import { buildQuote } from './quoting.js';
+import { buildQuote, SelectionClash } from './quoting.js';
 import { verify } from './signature.js';
-import type { Store } from './store.js';
+import type { Store, StoredQuote } from './store.js';
 
 export interface ServiceOptions {
   catalog: Catalog;
@@ -59,7 +59,15 @@ export class QuoteService {
   async quote(request: QuoteRequest): Promise<Quote> {
     const product = this.product(request.product);
     const ops = await this.bookedOps(request.product, product);
-    const stored = buildQuote({ product, request, ops, now: this.now(), secret: this.secret, ttlMs: this.ttlMs, plans: this.plans });
+    const now = this.now();
+    let stored: StoredQuote;
+    try {
+      stored = buildQuote({ product, request, ops, now, secret: this.secret, ttlMs: this.ttlMs, plans: this.plans });
+    } catch (e) {
+      // Recorded for the metrics (one cheap insert); a failed insert never changes the answer.
+      if (e instanceof SelectionClash) await this.store.saveClash(e.clash, now).catch(() => undefined);
+      throw e;
+    }
     await this.store.saveQuote(stored);
     return stored.quote;
   }

@@ -13,6 +13,7 @@ import type { Order, Quote } from '../quote/contract.js';
 import type { OpsFile } from '../promise/ops-schema.js';
 import type { PromiseBookings } from '../promise/promise.js';
 import type { Database, Sql } from './database.js';
+import type { Clash } from './quoting.js';
 
 /** A stored quote: what the shopper got and what it would book. */
 export interface StoredQuote {
@@ -186,6 +187,22 @@ export class Store {
       ]);
       return { kind: 'booked' };
     });
+  }
+
+  /** Records a refused selection (option popularity's clashes). */
+  async saveClash(clash: Clash, at: Date): Promise<void> {
+    await this.db.query(
+      'INSERT INTO clashes (product, module, value, other_module, other_value, rule_id, at) VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, $6, $7)',
+      [
+        clash.product,
+        clash.module,
+        JSON.stringify(clash.value),
+        clash.other?.module ?? null,
+        clash.other ? JSON.stringify(clash.other.value) : null,
+        clash.rule ?? null,
+        at.toISOString(),
+      ],
+    );
   }
 
   /** Minutes booked by orders on one day at one work centre (tests and metrics). */

@@ -62,6 +62,11 @@ describe('merchant dashboard', () => {
     const { Chart } = await import('chart.js');
     expect(canvases.every((c) => Chart.getChart(c) !== undefined)).to.equal(true);
     expect(Chart.getChart(canvases[0])!.data.datasets[0].data).to.deep.equal([100, 90, 91.7, 87.5]);
+    // Option popularity: configured, bought and clashed per option, and the pairs that clash most.
+    const popularity = Chart.getChart(canvases[4])!.data;
+    expect(popularity.datasets.map((d) => d.label)).to.deep.equal(['Configured (quotes)', 'Bought (orders)', 'Clashed (refused quotes)']);
+    expect(popularity.datasets[2].data).to.deep.equal([0, 5, 5]);
+    expect([...root.querySelectorAll('.clash-most li')].map(text)).to.deep.equal(['frame=basic ↔ top=walnut 5 refusals']);
   });
 
   it('a refused key: says so, forgets it and asks again', async () => {

@@ -31,9 +31,13 @@ export const metricsBody: Metrics = {
     { component: 'top-oak', label: 'Oak board', ordered: 8, arrivals: 8, declaredDays: { supplierDays: 12, spreadDays: 3 }, actualDays: { median: 9, p90: 11, max: 11 }, reliability: 1, meanDelayDays: -3 },
   ],
   popularity: [
-    { product: 'desk', option: 'top=white', quoted: 60, ordered: 20, conversion: 0.3333 },
-    { product: 'desk', option: 'top=walnut', quoted: 30, ordered: 12, conversion: 0.4 },
-    { product: 'desk', option: 'drawer=null', quoted: 0, ordered: 30, conversion: null },
+    { product: 'desk', option: 'top=white', quoted: 60, ordered: 20, conversion: 0.3333, clashes: 0 },
+    { product: 'desk', option: 'top=walnut', quoted: 30, ordered: 12, conversion: 0.4, clashes: 5 },
+    { product: 'desk', option: 'frame=basic', quoted: 20, ordered: 8, conversion: 0.4, clashes: 5 },
+    { product: 'desk', option: 'drawer=null', quoted: 0, ordered: 30, conversion: null, clashes: 0 },
+  ],
+  topClashes: [
+    { product: 'desk', option: 'frame=basic', kind: 'option', with: 'top=walnut', count: 5 },
   ],
   atRisk: [
     { orderId: 'o_soonest', product: 'desk', promisedLatest: '2026-12-02' },
