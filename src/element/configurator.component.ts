@@ -5,6 +5,7 @@ import { formatProblem } from '../rules/problems.js';
 import type { Evaluation, Price, PriceLine } from '../rules/results.js';
 import type { Quote } from '../quote/contract.js';
 import { configuratorStyles } from './configurator.styles.js';
+import { themeStyles } from './theme.styles.js';
 import { updateFormState } from './form-value.js';
 import { type ModuleView, labelId } from './module-view.js';
 import { promiseBadgeStyles } from './promise-badge.js';
@@ -124,7 +125,7 @@ const CANT_CONFIGURE = "This product can't be configured right now.";
  * @cssproperty --bto-preview-height - Height of the 3D preview. Default clamp(260px, 42vw, 460px).
  */
 export class BtoConfigurator extends LitElement {
-  static override styles = [configuratorStyles, promiseBadgeStyles, previewStyles];
+  static override styles = [themeStyles, configuratorStyles, promiseBadgeStyles, previewStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: false };
 

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type OrderStatusBody, orderStatusSchema } from '../../orders/status.js';
 import { MILESTONES } from '../../orders/timeline.js';
+import { themeStyles } from '../theme.styles.js';
 import { orderStatusStyles } from './order-status.styles.js';
 import { formatDay, formatInstant, formatRange, headline } from './status-text.js';
 import { z } from 'zod/mini';
@@ -76,7 +77,7 @@ const MESSAGES: Record<StatusFailure, string> = {
  * @cssproperty --bto-focus-ring - Box shadow of the keyboard focus ring.
  */
 export class BtoOrderStatus extends LitElement {
-  static override styles = orderStatusStyles;
+  static override styles = [themeStyles, orderStatusStyles];
 
   static override properties = {
     token: { type: String },
