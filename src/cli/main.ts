@@ -2,10 +2,9 @@
  * `bto`, the command line for product managers and scripts. Each command is
  * a thin face over src/rules: the same loader and engine as the widget.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { z } from 'zod/mini';
-import { loadRules } from '../rules/load.js';
 import { formatProblem } from '../rules/problems.js';
 import { rulesFileSchema } from '../rules/schema.js';
 import { formatEvaluation, formatResolution } from './format.js';

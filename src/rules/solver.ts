@@ -894,14 +894,4 @@ export class Solver {
     }
     return parts.join('|');
   }
-
-  /**
-   * The domains after propagating the assumptions alone (no search), or null
-   * on a wipe-out. Values pruned here are certainly unavailable.
-   */
-  propagated(assume: ReadonlyArray<readonly [number, Mask]>): number[][] | null {
-    const out = this.push(assume) ? this.domains() : null;
-    this.pop();
-    return out;
-  }
 }
