@@ -4,7 +4,10 @@
  * component, and the paths refer to them.
  */
 import { z } from 'zod/mini';
+import { orderStatusSchema } from '../orders/status.js';
+import { milestoneEventSchema } from '../orders/timeline.js';
 import { errorSchema, orderRequestSchema, orderSchema, quoteRequestSchema, quoteSchema } from '../quote/contract.js';
+import { applyLearningSchema } from './learning-routes.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -66,6 +69,50 @@ export function openApiDocument(serverUrl?: string): JsonObject {
           },
         },
       },
+      '/api/orders/{id}/events': {
+        post: {
+          summary: 'A milestone of a booked order, from the factory or its ERP (idempotent by eventId)',
+          security: [{ merchantKey: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, ...json('MilestoneEvent') },
+          responses: {
+            200: { description: 'Recorded (or already recorded): the current forecast and alerts' },
+            400: error('Malformed JSON or a field of the wrong shape (named)'),
+            401: error('No or wrong merchant key'),
+            404: error('Unknown order, or an order of another merchant (same answer)'),
+            409: error('The eventId was used before with different content'),
+          },
+        },
+      },
+      '/api/orders/status/{token}': {
+        get: {
+          summary: "The shopper's view of an order, by its status token only",
+          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'Timeline, promised window, current forecast', ...json('OrderStatus') }, 404: error('Unknown token') },
+        },
+      },
+      '/api/metrics': {
+        get: {
+          summary: 'Promise accuracy: on-time rate, lead times, variability, suppliers, option popularity and clashes, orders at risk',
+          security: [{ merchantKey: [] }],
+          responses: { 200: { description: 'The metrics (JSON)' }, 401: error('No or wrong merchant key') },
+        },
+      },
+      '/api/learning': {
+        get: {
+          summary: 'Proposed corrections of supplier lead times, spreads and transit days, with their effect',
+          security: [{ merchantKey: [] }],
+          responses: { 200: { description: 'Proposals per product' }, 401: error('No or wrong merchant key') },
+        },
+      },
+      '/api/learning/apply': {
+        post: {
+          summary: 'Apply the current proposals (recomputed on the server) to the stored ops data',
+          security: [{ merchantKey: [] }],
+          requestBody: { required: false, ...json('ApplyLearning') },
+          responses: { 200: { description: 'What was applied' }, 400: error('A field of the wrong shape'), 401: error('No or wrong merchant key') },
+        },
+      },
       '/api/health': {
         get: {
           summary: 'Liveness and store check',
@@ -80,6 +127,12 @@ export function openApiDocument(serverUrl?: string): JsonObject {
         OrderRequest: component(orderRequestSchema, 'input'),
         Order: component(orderSchema, 'output'),
         Error: component(errorSchema, 'output'),
+        MilestoneEvent: component(milestoneEventSchema, 'input'),
+        OrderStatus: component(orderStatusSchema, 'output'),
+        ApplyLearning: component(applyLearningSchema, 'input'),
+      },
+      securitySchemes: {
+        merchantKey: { type: 'http', scheme: 'bearer', description: 'A merchant API key from `bto merchant create-key`.' },
       },
     },
   };

@@ -168,12 +168,21 @@ describe('GET', () => {
     const res = await server.app.request('/api/openapi.json');
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, any> } };
     assert.equal(doc.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/health', '/api/orders', '/api/quote']);
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/api/health',
+      '/api/learning',
+      '/api/learning/apply',
+      '/api/metrics',
+      '/api/orders',
+      '/api/orders/status/{token}',
+      '/api/orders/{id}/events',
+      '/api/quote',
+    ]);
     const request = doc.components.schemas.QuoteRequest;
     assert.deepEqual(request.required.sort(), ['destination', 'product', 'selection']);
     assert.equal(request.additionalProperties, false);
     assert.ok(doc.components.schemas.Quote.properties.signature.description.includes('HMAC'));
-    for (const name of ['Quote', 'Order', 'OrderRequest', 'Error']) assert.ok(doc.components.schemas[name], name);
+    for (const name of ['Quote', 'Order', 'OrderRequest', 'Error', 'MilestoneEvent', 'OrderStatus', 'ApplyLearning']) assert.ok(doc.components.schemas[name], name);
   });
 
   test('an unknown route answers 404 JSON', async () => {
