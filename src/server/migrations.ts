@@ -148,6 +148,15 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       CREATE INDEX clashes_product ON clashes (product, at)
     `,
   },
+  {
+    id: 5,
+    name: 'forecasts remember how many events they saw',
+    sql: `
+      -- Events only accumulate, so a forecast made from more of them is newer: a process that
+      -- re-forecast from fewer (a race between service processes) must not overwrite it.
+      ALTER TABLE forecasts ADD COLUMN events_seen integer NOT NULL DEFAULT 0
+    `,
+  },
 ];
 
 /** Any fixed number: the lock that serialises migrations across processes. */

@@ -117,11 +117,14 @@ export class OrderStore {
     return rows.map((r) => r.body);
   }
 
-  async saveForecast(orderId: string, forecast: Forecast, atRisk: boolean): Promise<void> {
+  /** Stores the forecast made from `eventsSeen` events, unless one made from more is already stored. */
+  async saveForecast(orderId: string, forecast: Forecast, atRisk: boolean, eventsSeen: number): Promise<void> {
     await this.db.query(
-      `INSERT INTO forecasts (order_id, body, at_risk, updated_at) VALUES ($1, $2::jsonb, $3, now())
-       ON CONFLICT (order_id) DO UPDATE SET body = EXCLUDED.body, at_risk = forecasts.at_risk OR EXCLUDED.at_risk, updated_at = now()`,
-      [orderId, JSON.stringify(forecast), atRisk],
+      `INSERT INTO forecasts (order_id, body, at_risk, events_seen, updated_at) VALUES ($1, $2::jsonb, $3, $4, now())
+       ON CONFLICT (order_id) DO UPDATE SET body = EXCLUDED.body, at_risk = forecasts.at_risk OR EXCLUDED.at_risk,
+         events_seen = EXCLUDED.events_seen, updated_at = now()
+       WHERE forecasts.events_seen <= EXCLUDED.events_seen`,
+      [orderId, JSON.stringify(forecast), atRisk, eventsSeen],
     );
   }
 

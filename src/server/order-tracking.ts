@@ -143,10 +143,11 @@ export class OrderTracking {
   private async refresh(stored: StoredOrder, product: Product): Promise<{ forecast: Forecast; atRisk: boolean; alerts: Alert[] }> {
     const orderId = stored.order.orderId;
     const plan = await this.planOf(stored, product);
-    const forecast = reforecast(plan, await this.orders.events(orderId), this.now());
+    const events = await this.orders.events(orderId);
+    const forecast = reforecast(plan, events, this.now());
     const alerts = escalations(plan, forecast);
     const fresh = await this.orders.newAlerts(orderId, alerts);
-    await this.orders.saveForecast(orderId, forecast, alerts.length > 0);
+    await this.orders.saveForecast(orderId, forecast, alerts.length > 0, events.length);
     if (fresh.length) {
       for (const merchant of await this.orders.merchantsFor(stored.product)) {
         if (!merchant.webhookUrl) continue;
