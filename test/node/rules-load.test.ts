@@ -567,9 +567,12 @@ test('a JSON rules file is read with positions too', () => {
   );
   const { problems, file } = loadRulesSource(json, 'desk.json');
   assert.equal(file, undefined);
-  assert.equal(problems.length, 1, show(problems));
+  // The schema mistake and, at once, the reference mistake in the part that did pass the schema.
+  assert.equal(problems.length, 2, show(problems));
   assert.deepEqual({ line: problems[0].line, column: problems[0].column }, { line: 17, column: 11 });
   assert.match(problems[0].message, /unknown field "prize" in option "pro" of module "frame" \(did you mean "price"\?\)/);
+  assert.deepEqual({ line: problems[1].line, column: problems[1].column }, { line: 25, column: 18 });
+  assert.match(problems[1].message, /unknown option "turbo" of module "frame"/);
 
   const fixed = loadRulesSource(json.replace('"prize"', '"price"'), 'desk.json');
   assert.equal(fixed.problems.length, 1, show(fixed.problems));
@@ -658,4 +661,32 @@ test('schema mistakes in different places are all reported at once', () => {
   ];
   for (const [line, column, fragment] of expected) assertProblem(problems, line, column, fragment);
   assert.equal(problems.length, expected.length, show(problems));
+});
+
+test('a schema mistake does not hide reference mistakes elsewhere, and entries set aside raise no false alarms', () => {
+  const text = lines(
+    'product: { id: desk, name: Desk, currency: EUR, basePrice: 399 }',
+    'modules:',
+    '  frame:',
+    '    label: Frame',
+    '    options:',
+    '      basic: { label: Single motor }',
+    '      pro: { label: Dual motor, price: 18O }',
+    '  top:',
+    '    lable: Desktop',
+    '    options: { oak: { label: Oak } }',
+    'rules:',
+    '  - when: { frame: basci }',
+    '    require: { top: oak }',
+    '  - when: { colour: red }',
+    '    exclude: { frame: pro }',
+  );
+  const { problems } = loadRulesSource(text, 'desk.yaml');
+  const messages = problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+  assert.ok(messages.some((m) => m.startsWith('7:') && /price/.test(m)), show(problems));
+  assert.ok(messages.some((m) => m.startsWith('9:') && /lable/.test(m)), show(problems));
+  assert.ok(messages.some((m) => m.startsWith('12:') && /unknown option "basci" of module "frame"/.test(m)), show(problems));
+  assert.ok(messages.some((m) => m.startsWith('14:') && /unknown module "colour"/.test(m)), show(problems));
+  // "top" was set aside (its label is misspelt): rule 1 requiring top = oak is not called unknown.
+  assert.ok(!messages.some((m) => /unknown module "top"/.test(m)), show(problems));
 });
