@@ -80,6 +80,7 @@ const CANT_CONFIGURE = "This product can't be configured right now.";
  * @csspart option-price - An option's price difference, e.g. "+ €180".
  * @csspart reason - The tooltip saying why an option is unavailable.
  * @csspart select - The select used for modules with many options.
+ * @csspart select-reasons - Under a select, once it has had focus: why each unavailable option is unavailable.
  * @csspart number - The numeric control (slider, input, range).
  * @csspart slider - The range slider of a numeric module.
  * @csspart number-input - The number input of a numeric module.

@@ -188,6 +188,12 @@ export const configuratorStyles = css`
       var(--bto-swatch, transparent);
     opacity: 0.6;
   }
+  .select-reasons {
+    margin: calc(var(--_space) / 2) 0 0;
+    padding-inline-start: calc(var(--_space) * 2);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
   .reason {
     position: absolute;
     z-index: 2;

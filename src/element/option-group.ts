@@ -141,12 +141,33 @@ function renderSelect(view: ModuleView): TemplateResult {
     view.choose(values[i].id);
   };
   const shownIndex = values.findIndex((v) => v.id === view.shown);
-  return html`<select part="select" class="select" aria-labelledby=${labelId(view)} ?disabled=${view.disabled} @change=${onChange}>
-    ${values.map((v, i) => {
-      const available = isAvailable(view, v.id);
-      const delta = i === shownIndex ? '' : view.money.delta(priceDelta(view, v.id));
-      const text = [v.label, delta, available ? '' : '(unavailable)'].filter(Boolean).join(' \u00b7 ');
-      return html`<option value=${i} .selected=${i === shownIndex} data-available=${available ? 'true' : 'false'}>${text}</option>`;
-    })}
-  </select>`;
+  const closed = values.filter((v) => !isAvailable(view, v.id));
+  // Native options take no tooltip a keyboard reaches: the reasons are asked for
+  // when the select gets focus and listed under it, tied by aria-describedby.
+  const onFocus = (): void => closed.forEach((v) => view.wantReason(v.id));
+  const known = closed.map((v) => [v, view.reason(v.id)] as const).filter(([, r]) => r);
+  const notesId = `${labelId(view)}-unavailable`;
+  return html`<select
+      part="select"
+      class="select"
+      aria-labelledby=${labelId(view)}
+      aria-describedby=${known.length ? notesId : nothing}
+      ?disabled=${view.disabled}
+      @change=${onChange}
+      @focus=${onFocus}
+      @pointerenter=${onFocus}
+    >
+      ${values.map((v, i) => {
+        const available = isAvailable(view, v.id);
+        const delta = i === shownIndex ? '' : view.money.delta(priceDelta(view, v.id));
+        const text = [v.label, delta, available ? '' : '(unavailable)'].filter(Boolean).join(' \u00b7 ');
+        const reason = available ? undefined : view.reason(v.id);
+        return html`<option value=${i} .selected=${i === shownIndex} data-available=${available ? 'true' : 'false'} title=${reason ?? nothing}>${text}</option>`;
+      })}
+    </select>
+    ${known.length
+      ? html`<ul part="select-reasons" class="select-reasons" id=${notesId}>
+          ${known.map(([v, r]) => html`<li><strong>${v.label}</strong>: ${r}</li>`)}
+        </ul>`
+      : nothing}`;
 }

@@ -141,6 +141,27 @@ describe('<bto-configurator> for the shopper', () => {
     expect(el.selection).to.deep.equal({ plug: 'us' });
   });
 
+  it('gives the reasons of unavailable options in a select when it gets focus', async () => {
+    const el = await mount((e) => {
+      e.setAttribute('no-url', '');
+      e.setAttribute('preview', 'off');
+      e.src = '/rules/pc.yaml';
+    });
+    el.selection = { cpu: 'r5-7600' };
+    await el.updateComplete;
+    const select = moduleEl(el, 'mainboard').querySelector('select')!;
+    expect(select.getAttribute('aria-describedby')).to.equal(null);
+    select.focus();
+    await el.updateComplete;
+    await el.updateComplete;
+    const notes = part(el, 'select-reasons')!;
+    expect(select.getAttribute('aria-describedby')).to.equal(notes.id);
+    expect(notes.querySelectorAll('li').length).to.equal(8);
+    expect(text(notes)).to.contain("Z790 ATX: The processor doesn't fit this mainboard's socket.");
+    const z790 = [...select.options].find((o) => o.textContent!.startsWith('Z790'))!;
+    expect(z790.title).to.equal("The processor doesn't fit this mainboard's socket.");
+  });
+
   it('shows a label with markup as text, never as markup', async () => {
     const el = await mount(async (e) => {
       e.setAttribute('no-url', '');
