@@ -73,7 +73,7 @@ export class Engine {
   private isWitness(w: number[]): boolean {
     const mods = this.model.modules;
     if (w.length !== mods.length || w.some((v, m) => !Number.isInteger(v) || v < 0 || v >= mods[m].values.length)) return false;
-    return this.solver.solve({ assume: this.assume(w.map((v, m) => [m, v] as Pair)) }) !== null;
+    return this.solver.satisfiesAll(Int32Array.from(w));
   }
 
   /** Bytes held by the compiled constraint store. */

@@ -727,6 +727,21 @@ export class Solver {
     return true;
   }
 
+  /** Whether the full assignment `sol` satisfies every constraint (a check, no search). */
+  satisfiesAll(sol: Int32Array): boolean {
+    for (let m = 0; m < this.moduleCount; m++) if (sol[m] < 0 || sol[m] >= this.domSize[m]) return false;
+    for (let c = 0; c < this.clauseCount; c++) {
+      let sat = false;
+      for (let l = this.cLitStart[c]; l < this.cLitStart[c + 1] && !sat; l++) {
+        const v = sol[this.litModule[l]];
+        sat = (this.maskPool[this.litMask[l] + (v >>> 5)] & (1 << (v & 31))) !== 0;
+      }
+      if (!sat) return false;
+    }
+    for (let t = 0; t < this.tableCount; t++) if (!this.rowMatches(t, sol)) return false;
+    return true;
+  }
+
   private rowMatches(t: number, sol: Int32Array): boolean {
     const mods = this.tModules[t];
     const W = this.tWords[t];
