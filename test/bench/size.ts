@@ -7,8 +7,7 @@
  *
  * Usage: tsx test/bench/size.ts
  */
-import { gzipSync } from 'node:zlib';
-import { build, type Rollup } from 'vite';
+import { buildLibraryChunks, gzipSize as gz, kb } from './library-chunks.js';
 
 const BUDGET_GZ = 45 * 1024;
 /** @google/model-viewer's published bundles, measured the same way (minified, gzip -9). */
@@ -17,23 +16,8 @@ const MODEL_VIEWER = [
   { name: 'model-viewer-module.min.js (without three)', min: 475 * 1024, gz: 143 * 1024 },
 ];
 
-const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
-const gz = (code: string): number => gzipSync(Buffer.from(code), { level: 9 }).length;
-
-const result = await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { write: false, sourcemap: false } });
-const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-const chunks = new Map<string, Rollup.OutputChunk>();
-for (const out of outputs) for (const item of out.output) if (item.type === 'chunk') chunks.set(item.fileName, item);
-const entry = [...chunks.values()].find((c) => c.isEntry);
-if (!entry) throw new Error('no entry chunk in the build');
-
-const eager = new Set<string>();
-const visit = (name: string): void => {
-  if (eager.has(name)) return;
-  eager.add(name);
-  for (const dep of chunks.get(name)?.imports ?? []) visit(dep);
-};
-visit(entry.fileName);
+const { chunks, entry, closure } = await buildLibraryChunks();
+const eager = closure(entry.fileName);
 
 const included = [...eager].map((n) => chunks.get(n)!);
 const hasThree = included.some((c) => Object.keys(c.modules).some((id) => id.includes('/node_modules/three/')));
