@@ -5,7 +5,7 @@
  * structural ones: missing and unknown fields, wrong types, bad keys.
  */
 import type { z } from 'zod/mini';
-import { describeValue, formatPath, joinOr, valueAt } from '../rules/places.js';
+import { describeValue, formatPath, joinOr, typeName, valueAt } from '../rules/places.js';
 import { type Path, type Problem, type SourceMap, problemAt } from '../rules/problems.js';
 import { didYouMean } from '../rules/suggest.js';
 import { type OpsFile, opsFileSchema } from './ops-schema.js';
@@ -83,19 +83,6 @@ export function describePlace(path: Path): string {
   if (kind && path.length === 2) return `in ${kind} "${String(second)}"`;
   if (kind && path.length === 3) return `in "${String(third)}" of ${kind} "${String(second)}"`;
   return `in ${formatPath(path)}`;
-}
-
-function typeName(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    object: 'a mapping',
-    record: 'a mapping',
-    array: 'a list',
-    tuple: 'a list [min, max]',
-  };
-  return names[expected] ?? expected;
 }
 
 /** The object schema at `path` (records and lists stepped through), for the names of allowed fields. */

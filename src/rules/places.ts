@@ -102,3 +102,19 @@ export function joinOr(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
+
+/** The name of a zod type in a problem message: "expected a number, got ...". */
+export function typeName(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    null: 'null',
+    object: 'a mapping',
+    record: 'a mapping',
+    array: 'a list',
+    tuple: 'a list [min, max]',
+  };
+  return names[expected] ?? expected;
+}

@@ -6,7 +6,7 @@
  */
 import { globalRegistry } from 'zod/mini';
 import type { z } from 'zod/mini';
-import { describePlace, describeValue, formatPath, joinOr, keyKind, valueAt } from './places.js';
+import { describePlace, describeValue, formatPath, joinOr, keyKind, typeName, valueAt } from './places.js';
 import { problemAt } from './problems.js';
 import type { Path, Problem, SourceMap } from './problems.js';
 import { conditionValueSchema, idPattern, moduleSchema, ruleSchema, rulesFileSchema } from './schema.js';
@@ -241,20 +241,6 @@ function kindsOf(schema: SchemaNode): string[] {
 
 function missingField(path: Path, data: unknown): string {
   return `missing required field "${String(path[path.length - 1])}" ${describePlace(path.slice(0, -1), data)}`;
-}
-
-function typeName(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    null: 'null',
-    object: 'a mapping',
-    record: 'a mapping',
-    array: 'a list',
-  };
-  return names[expected] ?? expected;
 }
 
 function tooSmall(origin: string, minimum: number, inclusive: boolean, value: unknown): string {
