@@ -5,7 +5,7 @@
  * rules loader (and its YAML parser) as a lazy chunk, so a merchant who
  * ships compiled JSON never downloads it.
  */
-import { isCompiledModel } from '../rules/compiled-format.js';
+import { compiledModelFromText, isCompiledModel } from '../rules/compiled-format.js';
 import { Engine } from '../rules/engine.js';
 import type { CompiledModel } from '../rules/model.js';
 import type { Problem } from '../rules/problems.js';
@@ -56,14 +56,8 @@ export async function rulesFromObject(data: unknown): Promise<RulesOutcome> {
 
 /** Loads the text of a rules file (YAML or JSON) or of a compiled model. */
 export async function rulesFromText(text: string, name: string): Promise<RulesOutcome> {
-  if (text.trimStart().startsWith('{') && text.includes('"bto-model@1"')) {
-    try {
-      const data: unknown = JSON.parse(text);
-      if (isCompiledModel(data)) return fromModel(data);
-    } catch {
-      // Not JSON after all: the loader reports it with a position.
-    }
-  }
+  const compiled = compiledModelFromText(text);
+  if (compiled) return fromModel(compiled);
   try {
     const { loadRules } = await import('../rules/load.js');
     const loaded = loadRules(text, name);

@@ -58,3 +58,18 @@ export function isCompiledModel(data: unknown): data is CompiledModel {
       : c.rule < model.rules.length && c.rows.every((row) => row.length === c.modules.length && row.every((v, j) => (Array.isArray(v) ? v.every((x) => isIndex(x) && x >= 0 && inDomain(c.modules[j], x)) : isIndex(v) && inDomain(c.modules[j], v)))),
   );
 }
+
+/**
+ * The compiled model in a text, when the text is one (`bto build` output);
+ * null for anything else, which then goes to the rules loader.
+ */
+export function compiledModelFromText(text: string): CompiledModel | null {
+  // Cheap test first: a YAML or JSON rules file never names the model format.
+  if (!text.trimStart().startsWith('{') || !text.includes('"bto-model@1"')) return null;
+  try {
+    const data: unknown = JSON.parse(text);
+    return isCompiledModel(data) ? data : null;
+  } catch {
+    return null; // not JSON after all: the loader reports it with a position
+  }
+}

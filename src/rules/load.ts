@@ -6,7 +6,7 @@ import { analyseModel } from './analyse.js';
 import { compileRules } from './compile.js';
 import { Engine } from './engine.js';
 import { loadRulesSource } from './load-source.js';
-import { isCompiledModel } from './compiled-format.js';
+import { compiledModelFromText } from './compiled-format.js';
 import type { CompiledModel } from './model.js';
 import { type Locate, type Problem, hasErrors, sortProblems } from './problems.js';
 
@@ -26,7 +26,7 @@ export interface LoadedRules {
  * it is: it was checked when it was built.
  */
 export function loadRules(text: string, fileName: string): LoadedRules {
-  const compiled = tryCompiled(text);
+  const compiled = compiledModelFromText(text);
   if (compiled) return { model: compiled, engine: new Engine(compiled), problems: [] };
   const source = loadRulesSource(text, fileName);
   if (!source.file || hasErrors(source.problems)) return { problems: sortProblems(source.problems), locate: source.locate };
@@ -34,14 +34,4 @@ export function loadRules(text: string, fileName: string): LoadedRules {
   const engine = new Engine(model);
   const problems = sortProblems([...source.problems, ...analyseModel(model, { file: fileName, locate: source.locate }, engine)]);
   return hasErrors(problems) ? { problems, locate: source.locate } : { model, engine, problems, locate: source.locate };
-}
-
-function tryCompiled(text: string): CompiledModel | null {
-  if (!text.trimStart().startsWith('{') || !text.includes('"bto-model@1"')) return null;
-  try {
-    const data: unknown = JSON.parse(text);
-    return isCompiledModel(data) ? data : null;
-  } catch {
-    return null;
-  }
 }
